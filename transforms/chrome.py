@@ -1,0 +1,123 @@
+"""Separate an article's body from page chrome by the shape of each line and by repetition across documents.
+
+Lines are sorted into three piles: body, metadata (title, byline, date, source, link: kept as metadata, not
+body) and chrome (navigation, share bars, counters, footers, disclaimers, contact blocks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+_SENTENCE_MARK = re.compile(r"[。；;！!？?]")
+_COMMA = re.compile(r"[,，、]")
+
+# Site furniture: a line carrying one of these is chrome unless it is long running text.
+_CHROME_WORDS = re.compile(
+    r"打印|扫一扫|扫描二维码|分享到|关闭窗口|返回顶部|返回首页|上一篇|下一篇|相关(?:文章|阅读|新闻|链接)|手机版|电脑版|移动版"
+    r"|字号|【\s*大|\[\s*大|当前(?:位置|所在)|您的位置|所在位置|责任编辑|编辑[:：]|审核[:：]|校对[:：]"
+    r"|阅读(?:人次|次数|量)|浏览(?:次数|量|人次)|点击(?:数|量|率|次数)|访问量|欢迎(?:来到|访问|光临)"
+    r"|主办|承办|协办|技术支持|联系(?:电话|我们|方式)|监督电话|举报电话|邮箱[:：]|E-?mail|QQ|地址[:：]|网站地图|办公区|邮编"
+    r"|\[电话\]|\[邮箱\]|\[QQ号\]"
+)
+# Words that are chrome only on a very short line ("回复", "收藏 评论"): in running text they are ordinary words.
+_WEAK_CHROME_WORDS = re.compile(r"评论|回复|登录|注册|搜索|首页|分享|收藏|投稿|纠错|热线|更多")
+# Footer words that mark a line as chrome even when it reads like prose.
+_FOOTER_WORDS = re.compile(
+    r"版权所有|版权归|免责声明|本站|本网|转载|ICP备|ICP证|公网安备|Copyright|©|All Rights Reserved|违法和不良信息|不承担任何|侵权"
+)
+_METADATA = re.compile(
+    r"(?:发布|发表|更新|录入|上传)(?:时间|日期)|^\s*(?:日期|时间)[:：]|来源[:：]|来源于|稿源|供稿|出处[:：]|作者[:：]|^\s*文\s*[/／]"
+    r"|原文(?:链接|地址|网址)|原标题|发布人|记者|通讯员|^\s*https?://"
+)
+_BREADCRUMB = re.compile(r"[>›»]|\s[|｜]\s|\|")
+_IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
+_CODE = re.compile(r"[{};]\s*$|^\s*(?:var|function|let|const|if|else|return|document\.|window\.)\b|=>|\(\)\s*\{")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_count(line: str) -> int:
+    return len(_HAN.findall(line))
+
+
+def is_prose(line: str) -> bool:
+    """Running text: long enough, mostly Chinese, with sentence or clause punctuation."""
+    stripped = line.strip()
+    if han_count(stripped) < 30:
+        return False
+    return bool(_SENTENCE_MARK.search(stripped)) or len(_COMMA.findall(stripped)) >= 2
+
+
+def line_key(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def repeated_lines(texts: list[list[str]], min_docs: int = 3) -> set[str]:
+    """Lines (by their text without spaces) that occur in at least `min_docs` documents of a batch."""
+    counts: Counter[str] = Counter()
+    for lines in texts:
+        counts.update({line_key(line) for line in lines if len(line_key(line)) >= 2})
+    return {key for key, n in counts.items() if n >= min_docs}
+
+
+@dataclass
+class Layout:
+    body: list[int] = field(default_factory=list)
+    header: list[int] = field(default_factory=list)  # non-chrome lines above the body (title, byline)
+    metadata: list[int] = field(default_factory=list)
+    chrome: list[int] = field(default_factory=list)
+
+
+def classify(line: str, repeated: set[str]) -> str:
+    """'chrome', 'metadata' or 'text' for one line on its own."""
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    prose = is_prose(stripped)
+    if _FOOTER_WORDS.search(stripped) and (not prose or han_count(stripped) < 200):
+        return "chrome"
+    if _METADATA.search(stripped) and han_count(stripped) < 60:
+        return "metadata"
+    if _IMAGE.match(stripped) or (_CODE.search(stripped) and han_count(stripped) < len(stripped) / 3):
+        return "chrome"
+    if _CHROME_WORDS.search(stripped) and han_count(stripped) < 60:
+        return "chrome"
+    if not prose and (_BREADCRUMB.search(stripped) or (_WEAK_CHROME_WORDS.search(stripped) and han_count(stripped) < 15)):
+        return "chrome"
+    if not prose and han_count(stripped) == 0:
+        return "chrome"
+    if line_key(stripped) in repeated and not prose:
+        return "chrome"
+    return "text"
+
+
+def separate(lines: list[str], repeated: set[str] = frozenset()) -> Layout:
+    """Split a document's lines into body, header, metadata and chrome (indices into `lines`)."""
+    kinds = [classify(line, repeated) for line in lines]
+    prose = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind == "text" and is_prose(line)]
+    layout = Layout()
+    if not prose:
+        texts = [i for i, kind in enumerate(kinds) if kind == "text" and _SENTENCE_MARK.search(lines[i])]
+        if not texts:
+            for i, kind in enumerate(kinds):
+                if kind in ("chrome", "metadata"):
+                    getattr(layout, kind).append(i)
+                elif kind == "text":
+                    layout.header.append(i)
+            return layout
+        first, last = texts[0], texts[-1]
+    else:
+        first, last = prose[0], prose[-1]
+    for i, kind in enumerate(kinds):
+        if kind == "blank":
+            continue
+        if kind in ("chrome", "metadata"):
+            getattr(layout, kind).append(i)
+        elif first <= i <= last:
+            layout.body.append(i)
+        elif i < first:
+            layout.header.append(i)
+        else:
+            layout.chrome.append(i)
+    return layout

@@ -1,0 +1,111 @@
+"""Turn a file's bytes into text, deciding its encoding and its kind (plain text or HTML)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+
+from transforms.errors import TerminalInputError
+
+_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"%PDF", "PDF document"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+]
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|br|span|table|meta|script)\b", re.I)
+
+
+def _bom(data: bytes) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of mostly CJK or ASCII has a telltale share of zero bytes at one parity."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """Characters of the 60,000 most frequent words in jieba's dictionary: a yardstick for plausible Chinese."""
+    import jieba
+
+    path = jieba.get_dict_file()
+    rows = []
+    for line in path.read().decode("utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 2:
+            rows.append((int(parts[1]), parts[0]))
+    path.close()
+    rows.sort(reverse=True)
+    return frozenset("".join(word for _, word in rows[:60000]))
+
+
+def _plausibility(text: str) -> float:
+    from transforms.script import to_simplified
+
+    cjk = [c for c in to_simplified(text[:4000]) if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    common = _common_chars()
+    return sum(c in common for c in cjk) / len(cjk)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding). Raises TerminalInputError for binary or undecodable input."""
+    if not data:
+        raise TerminalInputError("empty file")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise TerminalInputError("binary file", kind)
+    encoding = _bom(data) or _utf16_without_bom(data)
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise TerminalInputError("undecodable text", f"{encoding} declared but invalid at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise TerminalInputError("binary file", "contains NUL bytes")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    candidates = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            candidates.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise TerminalInputError(
+            "undecodable text", f"not UTF-8 (invalid at byte {utf8_error}), UTF-16, GB18030 or Big5; possibly mixed encodings"
+        )
+    if len(candidates) > 1:
+        candidates.sort(key=lambda c: _plausibility(c[0]), reverse=True)
+    text, encoding = candidates[0]
+    if _plausibility(text) < 0.5:
+        raise TerminalInputError("undecodable text", f"decodes as {encoding} but yields implausible characters")
+    return text, encoding
+
+
+def media_type(source_file: str, text: str) -> str:
+    """'html' for .html/.htm files and for text files that are really markup, else 'text'."""
+    if source_file.lower().endswith((".html", ".htm")):
+        return "html"
+    return "html" if len(_HTML_HINT.findall(text[:20000])) >= 3 else "text"

@@ -1,0 +1,107 @@
+"""Map each figure to an indicator of the versioned taxonomy in reference/indicators.csv.
+
+Specific indicators (tier 1) win over generic ones (tier 2); a figure that matches neither falls to its
+category's "other" indicator (tier 3), chosen by the words around it, and last to OTHER_OTHER.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from transforms.records import Figure
+
+TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
+TAXONOMY_VERSION = "2026.11.1"
+CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
+_PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
+_SENTENCE_BREAK = re.compile(r"[。!！?？;；\n]")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    category: str
+    expected_unit: str
+    tier: int
+    kinds: frozenset[str]
+    pattern: re.Pattern | None
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[Indicator, ...]:
+    with TAXONOMY_PATH.open(encoding="utf-8") as fh:
+        return tuple(
+            Indicator(
+                code=row["indicator_code"],
+                name_zh=row["name_zh"],
+                name_en=row["name_en"],
+                category=row["category"],
+                expected_unit=row["expected_unit"],
+                tier=int(row["tier"]),
+                kinds=frozenset(k for k in row["kinds"].split("|") if k),
+                pattern=re.compile(row["pattern"]) if row["pattern"] else None,
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+def _figure_class(figure: Figure) -> str:
+    if figure.kind == "count" and figure.unit in _PRODUCTION_UNITS:
+        return "production"
+    return figure.kind
+
+
+def _score(pattern: re.Pattern, text: str, figure: Figure, sentence_start: int, clause_end: int) -> float:
+    """Closeness of the pattern's nearest match to the figure, with a bonus inside its clause and its subject."""
+    best = 0.0
+    for m in pattern.finditer(text):
+        if not m.group():
+            continue
+        pos = sentence_start + m.start()
+        distance = figure.start - (sentence_start + m.end()) if pos < figure.start else pos - figure.end
+        score = 5.0 / (1 + max(distance, 0) / 10)
+        if figure.clause_start <= pos < clause_end:
+            score += 2.0
+        if m.group() in figure.subject:
+            score += 5.0
+        best = max(best, score)
+    return best
+
+
+def assign(text: str, figures: list[Figure]) -> None:
+    """Set indicator_code and category on each figure, judging by the sentence around it."""
+    indicators = taxonomy()
+    for figure in figures:
+        s_start = figure.start
+        while s_start > 0 and not _SENTENCE_BREAK.match(text[s_start - 1]):
+            s_start -= 1
+        s_end = figure.end
+        while s_end < len(text) and not _SENTENCE_BREAK.match(text[s_end]):
+            s_end += 1
+        sentence = text[s_start:s_end]
+        clause_end = figure.clause_start + len(figure.evidence)
+        cls = _figure_class(figure)
+        chosen: Indicator | None = None
+        for tier in (1, 2, 3):
+            best, best_score = None, 0.0
+            for ind in indicators:
+                if ind.tier != tier or ind.pattern is None:
+                    continue
+                if tier < 3 and cls not in ind.kinds:
+                    continue
+                score = _score(ind.pattern, sentence, figure, s_start, clause_end)
+                if score > best_score:
+                    best, best_score = ind, score
+            if best is not None:
+                chosen = best
+                break
+        if chosen is None:
+            chosen = next(ind for ind in indicators if ind.code == "OTHER_OTHER")
+        figure.indicator_code = chosen.code
+        figure.category = chosen.category

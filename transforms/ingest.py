@@ -1,0 +1,121 @@
+"""Find input files, read them, identify them by content hash, and decide which need processing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.decoding import decode, media_type
+from transforms.errors import TerminalInputError
+from transforms.records import FileOutcome, RawDocument
+
+EXTENSIONS = (".txt", ".html", ".htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    source_file: str  # path relative to the source folder, POSIX separators
+    path: Path
+
+
+def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
+    """Walk the folder; return the candidate files, plus outcomes for entries that cannot be files."""
+    root = source.resolve()
+    files: list[SourceFile] = []
+    outcomes: list[FileOutcome] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        here = Path(dirpath)
+        try:
+            stat = here.stat()
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen_dirs:  # a symlink loop: walk each real directory once
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        for name in sorted(dirnames):
+            if name.lower().endswith(EXTENSIONS):
+                rel = (here / name).relative_to(root).as_posix()
+                outcomes.append(FileOutcome(rel, "quarantined", reason="not a file", detail="a directory named like a document"))
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.lower().endswith(EXTENSIONS):
+                continue
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail="broken or looping link"))
+                continue
+            if not real.is_relative_to(root):
+                outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="link points outside the source folder"))
+                continue
+            files.append(SourceFile(rel, path))
+    return files, outcomes
+
+
+def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[FileOutcome]]:
+    """Read and decode a batch. `known` maps source_file -> doc_id already in the warehouse.
+
+    Files whose content hash equals what the warehouse holds for that path are 'unchanged' and not decoded.
+    """
+    docs: list[RawDocument] = []
+    outcomes: list[FileOutcome] = []
+    for f in files:
+        try:
+            size = f.path.stat().st_size
+            if size > max_bytes:
+                raise TerminalInputError("file too large", f"{size} bytes > limit {max_bytes}")
+            data = f.path.read_bytes()
+        except TerminalInputError as exc:
+            outcomes.append(FileOutcome(f.source_file, "quarantined", reason=exc.reason, detail=exc.detail))
+            continue
+        except OSError as exc:
+            outcomes.append(FileOutcome(f.source_file, "quarantined", reason="unreadable", detail=exc.strerror or type(exc).__name__))
+            continue
+        doc_id = hashlib.sha256(data).hexdigest()
+        if known.get(f.source_file) == doc_id:
+            outcomes.append(FileOutcome(f.source_file, "unchanged", doc_id=doc_id))
+            continue
+        try:
+            text, encoding = decode(data)
+        except TerminalInputError as exc:
+            outcomes.append(FileOutcome(f.source_file, "quarantined", doc_id=doc_id, reason=exc.reason, detail=exc.detail))
+            continue
+        docs.append(
+            RawDocument(
+                doc_id=doc_id,
+                source_file=f.source_file,
+                content=data,
+                encoding=encoding,
+                text=text,
+                media_type=media_type(f.source_file, text),
+                replaces=known.get(f.source_file),
+            )
+        )
+    return docs, outcomes
+
+
+def drop_exact_duplicates(docs: list[RawDocument], known: dict[str, str]) -> tuple[list[RawDocument], list[FileOutcome]]:
+    """Keep the first document of each content hash; later copies become 'duplicate of <path>' outcomes.
+
+    Content the warehouse already holds under another path counts as seen first.
+    """
+    first = {doc_id: path for path, doc_id in known.items()}
+    kept: list[RawDocument] = []
+    outcomes: list[FileOutcome] = []
+    for doc in sorted(docs, key=lambda d: d.source_file):
+        original = first.get(doc.doc_id)
+        if original is not None and original != doc.source_file:
+            outcomes.append(FileOutcome(doc.source_file, "duplicate", doc_id=doc.doc_id, reason="exact duplicate", detail=original))
+            continue
+        first[doc.doc_id] = doc.source_file
+        kept.append(doc)
+    return kept, outcomes

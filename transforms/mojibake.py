@@ -1,0 +1,25 @@
+"""Find garbled spans: replacement characters, lost bytes shown as '?', stray annotation fragments."""
+
+from __future__ import annotations
+
+import re
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_GARBLE = re.compile(
+    rf"\ufffd+"
+    rf"|(?<=[\u4e00-\u9fff])\?(?:[a-z{_TONED}]{{1,6}}\)?)?(?:[\u4e00-\u9fff]{{0,3}}_)?(?=[\u4e00-\u9fff\d])"
+    rf"|(?<![(（a-z{_TONED}])[a-z{_TONED}]{{1,6}}[)）](?=[\u4e00-\u9fff])"
+    r"|[\u00c0-\u00ff]{3,}"
+    r"|(?:锟斤拷|烫烫烫|屯屯屯)+"
+)
+
+
+def garbled_spans(text: str) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of text that did not survive encoding."""
+    spans: list[tuple[int, int]] = []
+    for m in _GARBLE.finditer(text):
+        if spans and m.start() <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], m.end()))
+        else:
+            spans.append((m.start(), m.end()))
+    return spans

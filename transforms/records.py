@@ -1,0 +1,106 @@
+"""Plain records passed between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one input file in one run: loaded, unchanged, duplicate or quarantined."""
+
+    source_file: str
+    outcome: str
+    doc_id: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+
+@dataclass
+class RawDocument:
+    """A decoded input file, identified by the SHA-256 of its bytes."""
+
+    doc_id: str
+    source_file: str
+    content: bytes
+    encoding: str
+    text: str
+    media_type: str  # "text" or "html"
+    replaces: str | None = None  # doc_id of the earlier version of this path, if it changed
+
+
+@dataclass
+class CleanDocument:
+    """Article body separated from page chrome, in simplified script, with a map back to the raw text."""
+
+    doc_id: str
+    source_file: str
+    text: str
+    origin: list[int]  # origin[i] = index in the decoded raw text of clean character i
+    script: str
+    metadata_lines: list[str] = field(default_factory=list)
+    chrome_lines: list[str] = field(default_factory=list)
+    header_lines: list[str] = field(default_factory=list)
+    annotation_count: int = 0
+    garbled_spans: list[tuple[int, int]] = field(default_factory=list)
+    truncated: bool = False
+    pii_removed: int = 0
+    quality_score: float = 1.0
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span covering clean characters start..end."""
+        if start >= end:
+            return (self.origin[start], self.origin[start]) if start < len(self.origin) else (0, 0)
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass
+class Figure:
+    """One extracted figure: a number with its unit, what it counts, and where it stands."""
+
+    value: float
+    unit: str
+    kind: str
+    number_text: str
+    start: int
+    end: int
+    value_low: float | None = None
+    value_high: float | None = None
+    approximate: bool = False
+    direction: str | None = None
+    subject: str = ""
+    evidence: str = ""
+    clause_start: int = 0
+    indicator_code: str = ""
+    category: str = ""
+
+
+@dataclass
+class DocumentMetadata:
+    title: str | None = None
+    publish_date: str | None = None  # ISO date
+    source: str | None = None
+    author: str | None = None
+    original_url: str | None = None
+
+
+@dataclass
+class Place:
+    adcode: str | None = None
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    level: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one clean document."""
+
+    doc_id: str
+    metadata: DocumentMetadata
+    place: Place
+    figures: list[Figure]
+    keywords: list[tuple[str, float]]
+    initiatives: list[tuple[str, int, int]]  # (name, mentions, first offset)
+    time_refs: list[tuple[str, int | None, int]]  # (text, year, offset)

@@ -1,0 +1,42 @@
+"""Traditional-to-Simplified conversion (OpenCC) with offsets, and script detection."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transforms.textmap import MappedText
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+def detect_script(text: str) -> str:
+    """'traditional' when a noticeable share of Han characters change under t2s, else 'simplified'."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return "simplified"
+    sample = "".join(han[:5000])
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    return "traditional" if changed / len(sample) >= 0.03 else "simplified"
+
+
+def simplify(doc: MappedText) -> MappedText:
+    """Convert line by line; a line whose length changes under phrase conversion is converted char by char."""
+    out_lines: list[MappedText] = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        part = doc.slice(pos, pos + len(line))
+        pos += len(line) + 1
+        converted = to_simplified(line)
+        if len(converted) != len(line):
+            converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in line)
+        out_lines.append(MappedText(converted, part.origin))
+    return MappedText.join(out_lines, "\n")
