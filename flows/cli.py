@@ -1,0 +1,150 @@
+"""The `dangjian` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from flows.output import as_json, render, run_summary
+from flows.settings import DEFAULT_SOURCE, DEFAULT_WAREHOUSE
+
+warehouse_option = click.option(
+    "--warehouse", "warehouse", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_WAREHOUSE,
+    show_default=True, help="DuckDB warehouse file.",
+)
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def _read_only(warehouse: Path):
+    from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
+
+    try:
+        return connect(warehouse, read_only=True)
+    except (WarehouseBusy, WarehouseMissing) as exc:
+        _fail(str(exc))
+
+
+def _run_flow(source: Path, warehouse: Path) -> dict:
+    from flows.etl import dangjian_etl
+
+    return dangjian_etl(str(source), str(warehouse))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Party-building metrics warehouse: extract figures from articles into DuckDB."""
+
+
+@main.command()
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SOURCE, show_default=True,
+              help="Folder of .txt/.html/.htm articles (searched recursively).")
+@warehouse_option
+@click.option("--json", "as_json_flag", is_flag=True, help="Print the summary as JSON.")
+def run(source: Path, warehouse: Path, as_json_flag: bool) -> None:
+    """Run the ETL flow over SOURCE into the warehouse and print a summary."""
+    from transforms.errors import PipelineError
+
+    if not source.is_dir():
+        _fail(f"source folder {source} does not exist")
+    try:
+        summary = _run_flow(source, warehouse)
+    except PipelineError as exc:
+        _fail(str(exc))
+    click.echo(as_json(summary) if as_json_flag else run_summary(summary))
+
+
+@main.command()
+@click.argument("query")
+@warehouse_option
+@format_option
+def sql(query: str, warehouse: Path, fmt: str) -> None:
+    """Run QUERY on a read-only connection to the warehouse."""
+    import duckdb
+
+    con = _read_only(warehouse)
+    try:
+        relation = con.sql(query)
+        frame = relation.df() if relation is not None else None
+    except duckdb.Error as exc:
+        _fail(str(exc).splitlines()[0])
+    finally:
+        con.close()
+    click.echo(render(frame, fmt) if frame is not None else "ok")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_reports", is_flag=True, help="List the available reports.")
+@warehouse_option
+@format_option
+def report(name: str | None, list_reports: bool, warehouse: Path, fmt: str) -> None:
+    """Run the named report from sql/reports/."""
+    from warehouse.reports import UnknownReport, catalogue, get
+
+    if list_reports or not name:
+        for r in catalogue().values():
+            click.echo(f"{r.name:24} {r.description}")
+        return
+    try:
+        chosen = get(name)
+    except UnknownReport as exc:
+        _fail(str(exc))
+    con = _read_only(warehouse)
+    try:
+        frame = con.sql(chosen.sql).df()
+    finally:
+        con.close()
+    click.echo(render(frame, fmt))
+
+
+@main.command(name="eval")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="Gold annotation JSON.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SOURCE, show_default=True)
+@click.option("--json", "as_json_flag", is_flag=True, help="Print the full result as JSON.")
+def evaluate(gold: Path, source: Path, as_json_flag: bool) -> None:
+    """Run the pipeline into a scratch warehouse and score it against GOLD."""
+    from warehouse.connection import connect
+    from transforms.evaluation import score_documents, score_figures
+
+    annotation = json.loads(gold.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / "eval.duckdb"
+        _run_flow(source, scratch)
+        con = connect(scratch, read_only=True)
+        metrics = con.sql("SELECT source_file AS file, * EXCLUDE (source_file) FROM mart.v_metrics").df()
+        documents = con.sql("SELECT source_file AS file, province, city, county, CAST(publish_date AS VARCHAR) AS publish_date FROM mart.v_documents").df()
+        con.close()
+    predicted = metrics.astype(object).where(metrics.notna(), None).to_dict("records")
+    figures = score_figures(annotation["metrics"], predicted)
+    places = score_documents(annotation["documents"], {r["file"]: r for r in documents.astype(object).where(documents.notna(), None).to_dict("records")})
+    if as_json_flag:
+        click.echo(as_json({"figures": figures, "documents": places}))
+        return
+    click.echo(
+        f"figures: precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}  "
+        f"({figures['matched']} matched of {figures['gold']} gold, {figures['predicted']} predicted)"
+    )
+    click.echo(f"category agreement on matches: {figures['category_agreement']:.3f}")
+    click.echo(
+        "place accuracy: province {province_accuracy:.3f}  city {city_accuracy:.3f}  county {county_accuracy:.3f}  "
+        "date accuracy: {publish_date_accuracy:.3f}".format(**places)
+    )
+    for miss in figures["misses"]:
+        click.echo(f"  miss   {miss['file']}: {miss['value']} {miss['unit']}  ({miss['evidence']})")
+    for extra in figures["extras"]:
+        click.echo(f"  extra  {extra['file']}: {extra['value']} {extra['unit']}  ({extra['evidence']})")
+    for wrong in places["wrong"]:
+        click.echo(f"  wrong  {wrong['file']} {wrong['field']}: gold {wrong['gold']!r}, got {wrong['predicted']!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""The `dangjian-etl` Prefect flow: ingest -> clean -> extract -> validate -> load, one task per stage and batch."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from flows.settings import configure_prefect
+
+configure_prefect()
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+
+from transforms import ingest  # noqa: E402
+from transforms.clean import clean_batch  # noqa: E402
+from transforms.extract import extract_batch  # noqa: E402
+from transforms.records import FileOutcome  # noqa: E402
+from transforms.validation import validate  # noqa: E402
+from warehouse.connection import connect  # noqa: E402
+from warehouse.load import RunBatch, load_run  # noqa: E402
+from warehouse.migrate import migrate  # noqa: E402
+from warehouse.state import known_documents  # noqa: E402
+
+BATCH_SIZE = 200
+
+
+@task(name="ingest", cache_policy=NO_CACHE)
+def ingest_task(files: list[ingest.SourceFile], known: dict[str, str]):
+    return ingest.read(files, known)
+
+
+@task(name="clean", cache_policy=NO_CACHE)
+def clean_task(docs):
+    return clean_batch(docs)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(docs):
+    return extract_batch(docs)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(docs, extractions):
+    return validate(docs, extractions)
+
+
+@task(name="load", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
+def load_task(warehouse: str, batch: RunBatch) -> dict:
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        return load_run(con, batch)
+    finally:
+        con.close()
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def new_run_id() -> str:
+    return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@flow(name="dangjian-etl")
+def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> dict:
+    """Process every new or changed file under `source` into the warehouse; return the run summary."""
+    logger = get_run_logger()
+    run_id, started = new_run_id(), datetime.now()
+    timings: dict[str, float] = {}
+
+    def timed(stage: str, fn, *args):
+        t0 = time.perf_counter()
+        result = fn(*args)
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
+        return result
+
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        known = known_documents(con)
+    finally:
+        con.close()
+    files, outcomes = ingest.scan(Path(source))
+    logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
+    raw = []
+    for chunk in _chunks(files, batch_size):
+        docs, batch_outcomes = timed("ingest", ingest_task, chunk, known)
+        raw.extend(docs)
+        outcomes.extend(batch_outcomes)
+    raw, duplicates = ingest.drop_exact_duplicates(raw, known)
+    outcomes.extend(duplicates)
+    clean, extractions, rejections = [], [], []
+    for chunk in _chunks(raw, batch_size):
+        docs, batch_outcomes = timed("clean", clean_task, chunk)
+        outcomes.extend(batch_outcomes)
+        found = timed("extract", extract_task, docs)
+        kept, kept_x, rejected = timed("validate", validate_task, docs, found)
+        clean.extend(kept)
+        extractions.extend(kept_x)
+        rejections.extend(rejected)
+    failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
+    for r in failed_docs.values():
+        outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
+    replaced = {d.doc_id: d.replaces for d in raw}
+    for d in clean:
+        outcomes.append(FileOutcome(d.source_file, "loaded", doc_id=d.doc_id, reason="changed" if replaced.get(d.doc_id) else None))
+    batch = RunBatch(
+        run_id=run_id,
+        started_at=started,
+        source_dir=str(source),
+        raw=raw,
+        clean=clean,
+        extractions=extractions,
+        outcomes=outcomes,
+        rejections=rejections,
+        stage_seconds=timings,
+        flow_run_id=str(flow_run.get_id() or ""),
+    )
+    t0 = time.perf_counter()
+    summary = load_task(warehouse, batch)
+    timings["load"] = time.perf_counter() - t0
+    summary.update(run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings)
+    logger.info("run %s loaded %d files, %d metrics", run_id, summary["files_loaded"], summary["metrics_loaded"])
+    return summary

@@ -1,0 +1,32 @@
+"""The extract stage: metadata, place, figures with indicators, keywords, initiatives and time references."""
+
+from __future__ import annotations
+
+from transforms.figures import find_figures
+from transforms.indicators import assign
+from transforms.initiatives import find_initiatives
+from transforms.keywords import keywords, segment
+from transforms.metadata import extract_metadata
+from transforms.places import resolve_place
+from transforms.records import CleanDocument, Extraction
+from transforms.timerefs import find_time_refs
+
+
+def extract_document(doc: CleanDocument) -> Extraction:
+    metadata = extract_metadata(doc.header_lines, doc.metadata_lines, doc.chrome_lines)
+    place = resolve_place(metadata.title, doc.header_lines + doc.metadata_lines, doc.text)
+    figures = find_figures(doc.text)
+    assign(doc.text, figures)
+    return Extraction(
+        doc_id=doc.doc_id,
+        metadata=metadata,
+        place=place,
+        figures=figures,
+        keywords=keywords(segment(doc.text)),
+        initiatives=find_initiatives(doc.text),
+        time_refs=find_time_refs(doc.text),
+    )
+
+
+def extract_batch(docs: list[CleanDocument]) -> list[Extraction]:
+    return [extract_document(doc) for doc in docs]

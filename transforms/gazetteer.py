@@ -1,0 +1,104 @@
+"""The gazetteer: administrative divisions with 6-digit codes, their hierarchy and the names they go by."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
+_MUNICIPALITIES = {"11", "12", "31", "50"}
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
+_ETHNIC = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜"
+    "|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
+)
+_ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族?)+$")
+_GENERIC = {"郊区", "矿区", "城区", "东区", "西区", "新区", "市中区", "城关区"}
+
+
+@dataclass(frozen=True)
+class Region:
+    adcode: str
+    name: str
+    level: str  # province, city, county
+    province: str
+    city: str | None
+    county: str | None
+    parent: str | None  # adcode of the enclosing unit
+
+
+def _short_names(name: str, level: str) -> set[str]:
+    """Names a place goes by besides its full name: 海北藏族自治州 -> 海北, 海北州; 康定市 -> 康定."""
+    shorts: set[str] = set()
+    if level == "province":
+        base = re.sub(r"(?:省|市|特别行政区|自治区)$", "", name)
+        base = _ETHNIC_TAIL.sub("", base)
+        shorts.add(base)
+    elif name.endswith("自治州"):
+        base = _ETHNIC_TAIL.sub("", name[:-3])
+        shorts.update({base, base + "州"})
+    elif name.endswith(("自治县", "自治旗")):
+        base = _ETHNIC_TAIL.sub("", name[:-3])
+        shorts.update({base, base + name[-1]})
+    else:
+        base = re.sub(r"(?:市|地区|盟|县|区|旗|林区|特区)$", "", name)
+        shorts.add(base)
+    return {s for s in shorts if len(s) >= 2 and s != name}
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    """All divisions by 6-digit adcode."""
+    with ADCODES_PATH.open(encoding="utf-8") as fh:
+        rows = sorted((row["adcode"][:6], row["name"]) for row in csv.DictReader(fh))
+    names = dict(rows)
+    out: dict[str, Region] = {}
+    for code, name in rows:
+        if name in _PLACEHOLDERS:
+            continue
+        prov_code, city_code = code[:2] + "0000", code[:4] + "00"
+        province = names.get(prov_code, name)
+        if code == prov_code:
+            out[code] = Region(code, name, "province", name, None, None, None)
+        elif code == city_code:
+            out[code] = Region(code, name, "city", province, name, None, prov_code)
+        else:
+            city_name = names.get(city_code)
+            if code[:2] in _MUNICIPALITIES:
+                city_name, city_code = province, prov_code
+            elif city_name in _PLACEHOLDERS or city_name is None:
+                city_name, city_code = None, prov_code
+            out[code] = Region(code, name, "county", province, city_name, None if False else name, city_code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_index() -> dict[str, list[tuple[str, bool]]]:
+    """Name -> [(adcode, is_full_name)], full names and short names alike."""
+    index: dict[str, list[tuple[str, bool]]] = {}
+    for region in regions().values():
+        if region.name in _GENERIC:
+            continue
+        index.setdefault(region.name, []).append((region.adcode, True))
+        for short in _short_names(region.name, region.level):
+            index.setdefault(short, []).append((region.adcode, False))
+    return index
+
+
+@lru_cache(maxsize=1)
+def name_pattern() -> re.Pattern:
+    names = sorted(name_index(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def lineage(adcode: str) -> list[str]:
+    """The adcode and its ancestors, most specific first."""
+    chain, table = [], regions()
+    code: str | None = adcode
+    while code is not None and code in table:
+        chain.append(code)
+        code = table[code].parent
+    return chain

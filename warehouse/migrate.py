@@ -1,0 +1,46 @@
+"""Apply the DDL files in sql/schema/ in order, recording each applied version in ops.schema_version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "sql" / "schema"
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """(version, path) for files named NNN_description.sql."""
+    return sorted((int(p.name.split("_", 1)[0]), p) for p in SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ops' AND table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM ops.schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations, each in its own transaction; return the versions applied."""
+    applied = []
+    version = current_version(con)
+    for number, path in migrations():
+        if number <= version:
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute("CREATE SCHEMA IF NOT EXISTS ops")
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS ops.schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+            )
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO ops.schema_version VALUES (?, ?, now())", [number, path.name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
