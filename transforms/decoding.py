@@ -29,15 +29,17 @@ def _bom(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of mostly CJK or ASCII has a telltale share of zero bytes at one parity."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: zero bytes present, and one byte order yields readable text."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even, odd = data[0::2], data[1::2]
-    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if zeros_odd > 0.3 and zeros_even < 0.05:
-        return "utf-16-le"
-    if zeros_even > 0.3 and zeros_odd < 0.05:
-        return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(c.isprintable() or c in "\n\r\t" for c in text) / len(text)
+        if readable > 0.95 and _plausibility(text) > 0.8:
+            return encoding
     return None
 
 

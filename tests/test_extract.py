@@ -1,0 +1,49 @@
+import pytest
+
+from transforms.evaluation import score_figures
+
+
+def test_seed_figures_meet_the_bar(extracted_seeds, gold):
+    predicted = [
+        {"file": name, "unit": f.unit, "value": f.value, "value_low": f.value_low, "value_high": f.value_high, "category": f.category}
+        for name, x in extracted_seeds.items()
+        for f in x.figures
+    ]
+    result = score_figures(gold["metrics"], predicted)
+    assert result["precision"] >= 0.98, result["extras"]
+    assert result["recall"] >= 0.98, result["misses"]
+    assert result["category_agreement"] >= 0.90
+
+
+@pytest.mark.parametrize("field", ["province", "city", "county", "publish_date", "source", "title"])
+def test_seed_documents_place_date_source(extracted_seeds, gold, field):
+    for doc in gold["documents"]:
+        x = extracted_seeds[doc["file"]]
+        got = getattr(x.place, field) if field in ("province", "city", "county") else getattr(x.metadata, field)
+        assert got == doc[field], (doc["file"], field)
+
+
+def test_every_figure_has_an_indicator_a_category_and_its_evidence(extracted_seeds, clean_seeds):
+    from transforms.indicators import CATEGORIES, taxonomy
+
+    codes = {i.code for i in taxonomy()}
+    for name, x in extracted_seeds.items():
+        text = clean_seeds[name].text
+        for f in x.figures:
+            assert f.indicator_code in codes and f.category in CATEGORIES
+            assert text[f.clause_start : f.clause_start + len(f.evidence)] == f.evidence
+            assert f.number_text in f.evidence
+
+
+def test_ambiguous_county_names_follow_the_province_mentioned():
+    from transforms.places import resolve_place
+
+    place = resolve_place(None, [], "辽宁省朝阳县坚持抓党建促乡村振兴。朝阳县整顿软弱涣散村党组织12个。")
+    assert (place.province, place.county, place.adcode) == ("辽宁省", "朝阳县", "211321")
+
+
+def test_article_about_a_whole_province_stays_at_province_level():
+    from transforms.places import resolve_place
+
+    place = resolve_place("青海省:全面加强村级组织建设", [], "青海省各地持续整顿软弱涣散村党组织。西宁市、海东市分别选派第一书记。青海省各级组织部门抓实培训。")
+    assert (place.level, place.adcode) == ("province", "630000")

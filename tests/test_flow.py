@@ -1,0 +1,44 @@
+"""The Prefect flow end to end, and the command line over the warehouse it builds."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flows.cli import main
+
+
+@pytest.fixture
+def flow(prefect_harness):
+    from flows.etl import dangjian_etl
+
+    return dangjian_etl
+
+
+def test_flow_loads_seeds_then_finds_them_unchanged(flow, seed_copy, warehouse_path):
+    first = flow(str(seed_copy), str(warehouse_path))
+    assert (first["files_seen"], first["files_loaded"], first["files_new"]) == (5, 5, 5)
+    assert first["metrics_loaded"] >= 90
+    second = flow(str(seed_copy), str(warehouse_path))
+    assert (second["files_unchanged"], second["files_loaded"], second["metrics_loaded"]) == (5, 0, 0)
+
+    runner = CliRunner()
+    out = runner.invoke(main, ["sql", "select count(*) as n from mart.v_metrics", "--warehouse", str(warehouse_path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)[0]["n"] == first["metrics_loaded"]
+    report = runner.invoke(main, ["report", "last_runs", "--warehouse", str(warehouse_path), "--format", "csv"])
+    assert report.exit_code == 0 and report.output.count("succeeded") == 2
+
+
+def test_flow_quarantines_bad_files_and_records_every_outcome(flow, seed_copy, warehouse_path):
+    (seed_copy / "empty.txt").write_bytes(b"")
+    (seed_copy / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (seed_copy / "chrome_only.txt").write_text("首页 > 新闻 > 正文\n打印 分享\n版权所有 某某网", encoding="utf-8")
+    summary = flow(str(seed_copy), str(warehouse_path))
+    assert summary["files_seen"] == 8
+    assert summary["files_quarantined"] == 3
+    assert summary["quarantine_reasons"] == {"empty file": 1, "binary file": 1, "no article body": 1}
+    runner = CliRunner()
+    out = runner.invoke(main, ["sql", "select outcome, count(*) n from ops.file_outcome group by 1 order by 1",
+                               "--warehouse", str(warehouse_path), "--format", "json"])
+    assert json.loads(out.output) == [{"outcome": "loaded", "n": 5}, {"outcome": "quarantined", "n": 3}]
