@@ -28,7 +28,7 @@ _DIRECTION = re.compile(
 )
 _DOWN = ("下降", "降低", "减少", "缩短", "缩减", "下滑", "回落", "降幅")
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？\n:：]")
-_SENTENCE_BREAK = re.compile(r"[。!！?？;；\n]")
+SENTENCE_BREAK = re.compile(r"[。!！?？;；\n]")
 _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’", "〔": "〕", "【": "】"}
 _PERSON_HEADS = re.compile(
     r"(?:干部|书记|党员|委员|人员|人才|同志|队员|干警|成员|代表|专家|院士|能手|村民|学生|教师|医生|群众|乡贤|骨干|带头人|能人|青年"
@@ -64,7 +64,8 @@ def _masked(text: str) -> bytearray:
     return mask
 
 
-def _clause(text: str, start: int, end: int, pattern: re.Pattern = _CLAUSE_BREAK) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int, pattern: re.Pattern = _CLAUSE_BREAK) -> tuple[int, int]:
+    """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end]."""
     left = start
     while left > 0 and not pattern.match(text[left - 1]):
         left -= 1
@@ -122,7 +123,7 @@ def _subject_before(text: str, clause_start: int, pos: int) -> str:
 
 
 def _percent_figure(text: str, start: int, end: int, value: float) -> Figure:
-    clause_start, clause_end = _clause(text, start, end)
+    clause_start, clause_end = clause_span(text, start, end)
     direction = None
     kind = "ratio"
     if d := _DIRECTION.search(text[max(0, start - 10) : start]):
@@ -207,7 +208,7 @@ def find_figures(text: str) -> list[Figure]:
         if (d := _DIRECTION.search(text[max(0, start - 10) : start])) and unit in ("%", "百分点", "岁", "元", "人", "个", "亩", "人次", "户"):
             direction = "down" if d.group("verb").startswith(_DOWN) else "up"
             kind = "change"
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = clause_span(text, start, end)
         after = _subject_after(text, end, clause_end)
         if unit == "个" and not _ABSTRACT_NOUNS.match(after) and _PERSON_HEADS.search(_noun_phrase(text, end, clause_end)):
             unit = "人"

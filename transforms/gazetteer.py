@@ -71,7 +71,7 @@ def regions() -> dict[str, Region]:
                 city_name, city_code = province, prov_code
             elif city_name in _PLACEHOLDERS or city_name is None:
                 city_name, city_code = None, prov_code
-            out[code] = Region(code, name, "county", province, city_name, None if False else name, city_code)
+            out[code] = Region(code, name, "county", province, city_name, name, city_code)
     return out
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from transforms.figures import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
 TAXONOMY_VERSION = "2026.11.1"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
-_SENTENCE_BREAK = re.compile(r"[。!！?？;；\n]")
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,7 @@ def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
     indicators = taxonomy()
     for figure in figures:
-        s_start = figure.start
-        while s_start > 0 and not _SENTENCE_BREAK.match(text[s_start - 1]):
-            s_start -= 1
-        s_end = figure.end
-        while s_end < len(text) and not _SENTENCE_BREAK.match(text[s_end]):
-            s_end += 1
+        s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
         sentence = text[s_start:s_end]
         clause_end = figure.clause_start + len(figure.evidence)
         cls = _figure_class(figure)
