@@ -18,12 +18,13 @@ from prefect.runtime import flow_run  # noqa: E402
 from transforms import ingest  # noqa: E402
 from transforms.clean import clean_batch  # noqa: E402
 from transforms.extract import extract_batch  # noqa: E402
+from transforms.near_duplicates import link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from transforms.validation import validate  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
 from warehouse.load import RunBatch, load_run  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
-from warehouse.state import known_documents  # noqa: E402
+from warehouse.state import known_documents, known_originals  # noqa: E402
 
 BATCH_SIZE = 200
 
@@ -46,6 +47,11 @@ def extract_task(docs):
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(docs, extractions):
     return validate(docs, extractions)
+
+
+@task(name="link-republished", cache_policy=NO_CACHE)
+def link_task(docs, extractions, known, retiring):
+    return link_run(docs, extractions, known, retiring)
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
@@ -83,6 +89,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> d
     try:
         migrate(con)
         known = known_documents(con)
+        originals = known_originals(con)
     finally:
         con.close()
     files, outcomes = ingest.scan(Path(source))
@@ -107,8 +114,14 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> d
     for r in failed_docs.values():
         outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
     replaced = {d.doc_id: d.replaces for d in raw}
+    links = timed("link", link_task, clean, extractions, originals, {r for r in replaced.values() if r})
+    copies = {link.doc_id: link for link in links}
     for d in clean:
-        outcomes.append(FileOutcome(d.source_file, "loaded", doc_id=d.doc_id, reason="changed" if replaced.get(d.doc_id) else None))
+        if link := copies.get(d.doc_id):
+            detail = f"{link.original_file} (similarity {link.similarity:.2f})"
+            outcomes.append(FileOutcome(d.source_file, "duplicate", doc_id=d.doc_id, reason="near duplicate", detail=detail))
+        else:
+            outcomes.append(FileOutcome(d.source_file, "loaded", doc_id=d.doc_id, reason="changed" if replaced.get(d.doc_id) else None))
     batch = RunBatch(
         run_id=run_id,
         started_at=started,
@@ -118,6 +131,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> d
         extractions=extractions,
         outcomes=outcomes,
         rejections=rejections,
+        links=links,
         stage_seconds=timings,
         flow_run_id=str(flow_run.get_id() or ""),
     )

@@ -1,4 +1,4 @@
-"""The extract stage: metadata, place, figures with indicators, keywords, initiatives and time references."""
+"""The extract stage: metadata, place, figures with indicators, keywords, initiatives, time references, fingerprint."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from transforms.indicators import assign
 from transforms.initiatives import find_initiatives
 from transforms.keywords import keywords, segment
 from transforms.metadata import extract_metadata
+from transforms.near_duplicates import fingerprint
 from transforms.places import resolve_place
 from transforms.records import CleanDocument, Extraction
 from transforms.timerefs import find_time_refs
@@ -25,6 +26,7 @@ def extract_document(doc: CleanDocument) -> Extraction:
         keywords=keywords(segment(doc.text)),
         initiatives=find_initiatives(doc.text),
         time_refs=find_time_refs(doc.text),
+        fingerprint=fingerprint(doc.text),
     )
 
 

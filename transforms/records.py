@@ -104,3 +104,4 @@ class Extraction:
     keywords: list[tuple[str, float]]
     initiatives: list[tuple[str, int, int]]  # (name, mentions, first offset)
     time_refs: list[tuple[str, int | None, int]]  # (text, year, offset)
+    fingerprint: list[int] = field(default_factory=list)  # MinHash of the body, for republished copies

@@ -8,6 +8,7 @@ import pandas as pd
 
 from transforms.gazetteer import regions
 from transforms.indicators import TAXONOMY_VERSION, taxonomy
+from transforms.near_duplicates import Link
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
 from transforms.validation import Rejection
 
@@ -44,10 +45,13 @@ def raw_frame(docs: list[RawDocument], run_id: str, now: datetime) -> pd.DataFra
     )
 
 
-def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction], run_id: str) -> pd.DataFrame:
+def document_frame(
+    docs: list[CleanDocument], extractions: dict[str, Extraction], links: dict[str, Link], run_id: str
+) -> pd.DataFrame:
     rows = []
     for d in docs:
         x = extractions[d.doc_id]
+        link = links.get(d.doc_id)
         rows.append(
             {
                 "doc_id": d.doc_id,
@@ -70,12 +74,18 @@ def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction]
                 "is_current": True,
                 "superseded_by": None,
                 "run_id": run_id,
+                "duplicate_of": link.original if link else None,
+                "duplicate_similarity": link.similarity if link else None,
             }
         )
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
     if rows:
         frame["publish_date"] = pd.to_datetime(frame["publish_date"]).dt.date
     return frame
+
+
+def fingerprint_frame(extractions: list[Extraction]) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [x.doc_id for x in extractions], "minhash": [x.fingerprint for x in extractions]})
 
 
 def metric_frame(docs: list[CleanDocument], extractions: dict[str, Extraction], run_id: str) -> pd.DataFrame:

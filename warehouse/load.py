@@ -13,6 +13,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from transforms.near_duplicates import Link
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
 from transforms.validation import Rejection
 from warehouse import frames
@@ -32,6 +33,7 @@ class RunBatch:
     extractions: list[Extraction]
     outcomes: list[FileOutcome]
     rejections: list[Rejection] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     flow_run_id: str | None = None
 
@@ -87,7 +89,11 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
     loaded_ids = {d.doc_id for d in batch.clean}
     raw = [d for d in batch.raw if d.doc_id in loaded_ids]
     extractions = {x.doc_id: x for x in batch.extractions if x.doc_id in loaded_ids}
-    metrics = frames.metric_frame(batch.clean, extractions, batch.run_id)
+    links = {link.doc_id: link for link in batch.links}
+    # Republished copies keep their document rows; their figures, keywords and initiatives are the original's.
+    originals = [d for d in batch.clean if d.doc_id not in links]
+    counted = [x for x in extractions.values() if x.doc_id not in links]
+    metrics = frames.metric_frame(originals, extractions, batch.run_id)
     summary = summarize(batch.outcomes, len(metrics))
     con.execute("BEGIN")
     try:
@@ -107,10 +113,11 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
             )
             con.unregister("_replaced")
         _upsert(con, "raw.document", "doc_id", frames.raw_frame(raw, batch.run_id, now))
-        _upsert(con, "core.dim_document", "doc_id", frames.document_frame(batch.clean, extractions, batch.run_id))
+        _upsert(con, "core.dim_document", "doc_id", frames.document_frame(batch.clean, extractions, links, batch.run_id))
+        _upsert(con, "core.document_fingerprint", "doc_id", frames.fingerprint_frame(list(extractions.values())))
         _insert(con, "core.fact_metric", metrics)
-        _insert(con, "core.fact_keyword", frames.keyword_frame(list(extractions.values()), batch.run_id))
-        initiatives = frames.initiative_frame(list(extractions.values()), batch.run_id)
+        _insert(con, "core.fact_keyword", frames.keyword_frame(counted, batch.run_id))
+        initiatives = frames.initiative_frame(counted, batch.run_id)
         if not initiatives.empty:
             names = pd.DataFrame({"initiative_name": initiatives["initiative_name"].unique(), "first_run_id": batch.run_id})
             con.register("_names", names)
@@ -119,7 +126,7 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
             )
             con.unregister("_names")
         _insert(con, "core.fact_initiative", initiatives)
-        _insert(con, "core.fact_time_ref", frames.time_ref_frame(list(extractions.values()), batch.run_id))
+        _insert(con, "core.fact_time_ref", frames.time_ref_frame(counted, batch.run_id))
         unchanged = [o.doc_id for o in batch.outcomes if o.outcome == "unchanged"]
         if unchanged:
             con.register("_unchanged", pd.DataFrame({"doc_id": unchanged}))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import duckdb
 
+from transforms.near_duplicates import Candidate
+
 
 def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """source_file -> doc_id of every document in the raw layer."""
     return dict(con.execute("SELECT source_file, doc_id FROM raw.document WHERE is_current").fetchall())
+
+
+def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """Fingerprints of the current documents that are not themselves copies: what a new copy can link to."""
+    rows = con.execute(
+        """SELECT d.doc_id, d.source_file, f.minhash FROM core.document_fingerprint f JOIN core.dim_document d USING (doc_id)
+           WHERE d.is_current AND d.duplicate_of IS NULL"""
+    ).fetchall()
+    return [Candidate(doc_id, source_file, list(minhash)) for doc_id, source_file, minhash in rows]

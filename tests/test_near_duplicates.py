@@ -1,0 +1,78 @@
+"""Republished articles: fingerprints, linking copies to originals, and loading their figures once."""
+
+import pytest
+
+from transforms.near_duplicates import Candidate, fingerprint, link_copies, similarity
+
+BODY = (
+    "近年来,某县坚持把抓党建促乡村振兴作为重要任务,整顿软弱涣散村党组织12个,选派第一书记35名,"
+    "培训村干部1200余人次,投入资金660余万元新建村级活动场所8个。全县建立村级后备干部库,储备后备力量300名,"
+    "发展农村党员90名,村党组织书记平均年龄下降5.5岁,大专以上学历占比提高17.3个百分点。"
+)
+
+
+def republish(text: str) -> str:
+    """What another site does to an article: its own header, a dropped sentence, its own footer."""
+    sentences = text.split("。")
+    return "转载自市委组织部网站\n" + "。".join(sentences[:1] + sentences[2:]) + "\n责任编辑:王某"
+
+
+def test_copies_score_high_and_different_articles_low(clean_seeds):
+    texts = [doc.text for _, doc in sorted(clean_seeds.items())]
+    prints = [fingerprint(t) for t in texts]
+    assert all(similarity(fingerprint(republish(t)), p) >= 0.8 for t, p in zip(texts, prints))
+    assert max(similarity(a, b) for i, a in enumerate(prints) for b in prints[i + 1 :]) < 0.2
+
+
+def test_fingerprint_ignores_punctuation_and_white_space():
+    assert fingerprint(BODY) == fingerprint(BODY.replace(",", ", ").replace("。", "。\n"))
+
+
+def test_copies_link_to_the_earliest_and_known_documents_win():
+    fp, other = fingerprint(BODY * 3), fingerprint("完全不同的一篇文章,讲述党员教育培训的做法与成效。" * 5)
+    new = [
+        Candidate("late", "b.txt", fp, ("2022-05-01", "b.txt")),
+        Candidate("early", "a.txt", fp, ("2022-04-01", "a.txt")),
+        Candidate("unrelated", "c.txt", other, ("2022-01-01", "c.txt")),
+    ]
+    assert [(link.doc_id, link.original) for link in link_copies(new, [])] == [("late", "early")]
+    links = link_copies(new, [Candidate("loaded", "old.txt", fp)])
+    assert sorted((link.doc_id, link.original, link.original_file) for link in links) == [
+        ("early", "loaded", "old.txt"),
+        ("late", "loaded", "old.txt"),
+    ]
+
+
+@pytest.fixture
+def flow(prefect_harness):
+    from flows.etl import dangjian_etl
+
+    return dangjian_etl
+
+
+def test_republished_copies_are_linked_and_their_figures_loaded_once(flow, seed_copy, warehouse_path):
+    import duckdb
+
+    original = seed_copy / "004_f0b9b5786d70c5d5.txt"
+    text = original.read_text(encoding="utf-8")
+    (seed_copy / "republished on another site.txt").write_text(republish(text), encoding="utf-8")
+    summary = flow(str(seed_copy), str(warehouse_path))
+    assert (summary["files_loaded"], summary["files_duplicate"]) == (5, 1)
+
+    (seed_copy / "later copy.txt").write_text("来源:某某新闻网\n" + text.replace("\n\n", "\n"), encoding="utf-8")
+    later = flow(str(seed_copy), str(warehouse_path))
+    assert (later["files_loaded"], later["files_duplicate"], later["metrics_loaded"]) == (0, 1, 0)
+
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    copies = con.execute(
+        """SELECT c.source_file, o.source_file FROM core.dim_document c JOIN core.dim_document o ON o.doc_id = c.duplicate_of
+           ORDER BY 1"""
+    ).fetchall()
+    assert copies == [("later copy.txt", original.name), ("republished on another site.txt", original.name)]
+    assert con.execute(
+        "SELECT count(*) FROM core.fact_metric m JOIN core.dim_document d USING (doc_id) WHERE d.duplicate_of IS NOT NULL"
+    ).fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM mart.v_metrics").fetchone()[0] == summary["metrics_loaded"]
+    outcomes = con.execute("SELECT reason, detail FROM ops.file_outcome WHERE outcome = 'duplicate' ORDER BY source_file").fetchall()
+    assert [reason for reason, _ in outcomes] == ["near duplicate", "near duplicate"]
+    assert all(detail.startswith(original.name) for _, detail in outcomes)
