@@ -27,8 +27,8 @@ _DIRECTION = re.compile(
     r"(?:同比|环比|较上年|较去年|比上年|比去年)?(?P<verb>增长|增加|提高|提升|上升|增幅为?|增幅达|扩大|下降|降低|减少|缩短|缩减|下滑|回落|降幅为?)(?:了|达到?)?$"
 )
 _DOWN = ("下降", "降低", "减少", "缩短", "缩减", "下滑", "回落", "降幅")
-_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？\n:：]")
-SENTENCE_BREAK = re.compile(r"[。!！?？;；\n]")
+_CLAUSE_BREAK = ",，;；。!！?？\n:："
+SENTENCE_BREAK = "。!！?？;；\n"
 _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’", "〔": "〕", "【": "】"}
 _PERSON_HEADS = re.compile(
     r"(?:干部|书记|党员|委员|人员|人才|同志|队员|干警|成员|代表|专家|院士|能手|村民|学生|教师|医生|群众|乡贤|骨干|带头人|能人|青年"
@@ -64,15 +64,11 @@ def _masked(text: str) -> bytearray:
     return mask
 
 
-def clause_span(text: str, start: int, end: int, pattern: re.Pattern = _CLAUSE_BREAK) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int, breaks: str = _CLAUSE_BREAK) -> tuple[int, int]:
     """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end]."""
-    left = start
-    while left > 0 and not pattern.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not pattern.match(text[right]):
-        right += 1
-    return left, right
+    left = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    found = [i for ch in breaks if (i := text.find(ch, end)) >= 0]
+    return left, min(found, default=len(text))
 
 
 def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:

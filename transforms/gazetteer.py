@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,9 +90,32 @@ def name_index() -> dict[str, list[tuple[str, bool]]]:
 
 
 @lru_cache(maxsize=1)
-def name_pattern() -> re.Pattern:
-    names = sorted(name_index(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _name_scan() -> tuple[re.Pattern, dict[str, list[int]]]:
+    """A pattern for the characters names start with, and the name lengths (longest first) per such character."""
+    lengths: dict[str, set[int]] = {}
+    for name in name_index():
+        lengths.setdefault(name[0], set()).add(len(name))
+    pattern = re.compile(f"[{re.escape(''.join(sorted(lengths)))}]")
+    return pattern, {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+
+
+def find_names(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of every gazetteer name in text, leftmost and longest first, not overlapping.
+
+    Dictionary lookups at the positions where a name can start: a regular expression of thousands of
+    alternatives would try each one at every character.
+    """
+    index = name_index()
+    starts, lengths = _name_scan()
+    pos = 0
+    while m := starts.search(text, pos):
+        at = m.start()
+        pos = at + 1
+        for length in lengths[m.group()]:
+            if text[at : at + length] in index:
+                yield at, text[at : at + length]
+                pos = at + length
+                break
 
 
 def lineage(adcode: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from transforms.gazetteer import lineage, name_index, name_pattern, regions
+from transforms.gazetteer import find_names, lineage, name_index, regions
 from transforms.records import Place
 
 # How much one mention counts, by where it stands.
@@ -17,12 +17,12 @@ def _mentions(text: str, weight: float, in_title: bool) -> list[tuple[list[str],
     """(candidate adcodes, weight) per place name found; short county names count only in titles or after their parent."""
     found = []
     index, table = name_index(), regions()
-    for m in name_pattern().finditer(text):
+    for start, name in find_names(text):
         candidates = []
-        for code, full in index[m.group()]:
+        for code, full in index[name]:
             region = table[code]
             if not full and region.level == "county" and not in_title:
-                before = text[max(0, m.start() - 8) : m.start()]
+                before = text[max(0, start - 8) : start]
                 parents = [table[c] for c in lineage(code)[1:]]
                 if not any(before.endswith(p.name) or (len(p.name) > 2 and before.endswith(p.name[:2])) for p in parents):
                     continue
