@@ -35,3 +35,12 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
             who = f"process {holder.group(1)}" if holder else "another process"
             raise WarehouseBusy(f"warehouse {path} is locked by {who} (a run is loading); try again when it finishes") from None
         raise
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None):
+    """The single value a query returns (None for no rows), reading the result to the end.
+
+    DuckDB 2.0 leaves a result opened by fetchone() pending, and then refuses `register` on the connection.
+    """
+    rows = con.execute(query, params or []).fetchall()
+    return rows[0][0] if rows else None

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.connection import scalar
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "sql" / "schema"
 
 
@@ -15,12 +17,10 @@ def migrations() -> list[tuple[int, Path]]:
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ops' AND table_name = 'schema_version'"
-    ).fetchone()[0]
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ops' AND table_name = 'schema_version'")
     if not exists:
         return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM ops.schema_version").fetchone()[0]
+    return scalar(con, "SELECT coalesce(max(version), 0) FROM ops.schema_version")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
