@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+import threading
 import tempfile
 from pathlib import Path
 
@@ -33,10 +35,12 @@ def _read_only(warehouse: Path):
         _fail(str(exc))
 
 
-def _run_flow(source: Path, warehouse: Path) -> dict:
+def _run_flow(source: Path, warehouse: Path, strict: bool = False) -> dict:
+    # Great Expectations takes ~4 s to import; the flow waits as long for Prefect's server, so import it meanwhile.
+    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
     from flows.etl import dangjian_etl
 
-    return dangjian_etl(str(source), str(warehouse))
+    return dangjian_etl(str(source), str(warehouse), strict=strict)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,14 +53,15 @@ def main() -> None:
               help="Folder of .txt/.html/.htm articles (searched recursively).")
 @warehouse_option
 @click.option("--json", "as_json_flag", is_flag=True, help="Print the summary as JSON.")
-def run(source: Path, warehouse: Path, as_json_flag: bool) -> None:
+@click.option("--strict", is_flag=True, help="Fail the run, loading nothing, if any critical data-quality check fails.")
+def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool) -> None:
     """Run the ETL flow over SOURCE into the warehouse and print a summary."""
     from transforms.errors import PipelineError
 
     if not source.is_dir():
         _fail(f"source folder {source} does not exist")
     try:
-        summary = _run_flow(source, warehouse)
+        summary = _run_flow(source, warehouse, strict)
     except PipelineError as exc:
         _fail(str(exc))
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))
@@ -148,3 +153,22 @@ def evaluate(gold: Path, source: Path, as_json_flag: bool) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@main.command()
+@click.option("--run", "run_id", help="Run id (default: the latest run).")
+@warehouse_option
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table", show_default=True)
+def quality(run_id: str | None, warehouse: Path, fmt: str) -> None:
+    """Summarise a run's data-quality checks: suites, failing expectations with counts and sample ids, Data Docs."""
+    from flows.output import render_quality
+    from warehouse.quality import quality_summary
+
+    con = _read_only(warehouse)
+    try:
+        summary = quality_summary(con, run_id)
+    except LookupError as exc:
+        _fail(str(exc))
+    finally:
+        con.close()
+    click.echo(render_quality(summary, fmt))

@@ -12,6 +12,7 @@ from flows.settings import configure_prefect
 configure_prefect()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
@@ -20,13 +21,19 @@ from transforms.clean import clean_batch  # noqa: E402
 from transforms.extract import extract_batch  # noqa: E402
 from transforms.near_duplicates import link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
-from transforms.validation import validate  # noqa: E402
+from flows.output import render_quality  # noqa: E402
+from transforms.errors import QualityGateFailed  # noqa: E402
+from transforms.validation import merge_results, validate  # noqa: E402
+from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
 from warehouse.load import RunBatch, load_run  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
+from warehouse.quality import quality_summary  # noqa: E402
 from warehouse.state import known_documents, known_originals  # noqa: E402
 
 BATCH_SIZE = 200
+# Great Expectations costs ~0.7 s per call whatever the size, so validation takes bigger batches than extraction.
+VALIDATION_BATCH = 5000
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
@@ -47,6 +54,21 @@ def extract_task(docs):
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(docs, extractions):
     return validate(docs, extractions)
+
+
+@task(name="data-docs", cache_policy=NO_CACHE)
+def data_docs_task(warehouse: str, run_id: str, started: datetime, results) -> str:
+    return str(build_data_docs(warehouse, run_id, started, results))
+
+
+@task(name="quality-report", cache_policy=NO_CACHE)
+def quality_artifact_task(warehouse: str, run_id: str) -> None:
+    con = connect(warehouse, read_only=True)
+    try:
+        summary = quality_summary(con, run_id)
+    finally:
+        con.close()
+    create_markdown_artifact(key="data-quality", markdown=render_quality(summary, "md"), description=f"Data quality of run {run_id}")
 
 
 @task(name="link-republished", cache_policy=NO_CACHE)
@@ -73,8 +95,11 @@ def new_run_id() -> str:
 
 
 @flow(name="dangjian-etl")
-def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> dict:
-    """Process every new or changed file under `source` into the warehouse; return the run summary."""
+def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, strict: bool = False) -> dict:
+    """Process every new or changed file under `source` into the warehouse; return the run summary.
+
+    With strict=True any critical data-quality failure fails the run before anything is written.
+    """
     logger = get_run_logger()
     run_id, started = new_run_id(), datetime.now()
     timings: dict[str, float] = {}
@@ -101,18 +126,31 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> d
         outcomes.extend(batch_outcomes)
     raw, duplicates = ingest.drop_exact_duplicates(raw, known)
     outcomes.extend(duplicates)
-    clean, extractions, rejections = [], [], []
+    cleaned, extracted = [], []
     for chunk in _chunks(raw, batch_size):
         docs, batch_outcomes = timed("clean", clean_task, chunk)
         outcomes.extend(batch_outcomes)
-        found = timed("extract", extract_task, docs)
-        kept, kept_x, rejected = timed("validate", validate_task, docs, found)
-        clean.extend(kept)
-        extractions.extend(kept_x)
-        rejections.extend(rejected)
+        cleaned.extend(docs)
+        extracted.extend(timed("extract", extract_task, docs))
+    clean, extractions, rejections, checked, suite_seconds = [], [], [], [], {}
+    for start in range(0, len(cleaned), VALIDATION_BATCH):
+        end = start + VALIDATION_BATCH
+        validation = timed("validate", validate_task, cleaned[start:end], extracted[start:end])
+        clean.extend(validation.docs)
+        extractions.extend(validation.extractions)
+        rejections.extend(validation.rejections)
+        checked.append(validation.results)
+        for suite, seconds in validation.seconds.items():
+            suite_seconds[suite] = suite_seconds.get(suite, 0.0) + seconds
+    quality = merge_results(checked)
     failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
     for r in failed_docs.values():
         outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
+    critical = [r for r in quality if r.severity == "critical" and not r.success]
+    if strict and critical:
+        docs_path = data_docs_task(warehouse, run_id, started, quality)
+        names = ", ".join(f"{r.suite}.{r.check} ({r.unexpected_count})" for r in critical)
+        raise QualityGateFailed(f"--strict: critical checks failed: {names}; nothing was loaded. Data Docs: {docs_path}")
     replaced = {d.doc_id: d.replaces for d in raw}
     links = timed("link", link_task, clean, extractions, originals, {r for r in replaced.values() if r})
     copies = {link.doc_id: link for link in links}
@@ -132,12 +170,18 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE) -> d
         outcomes=outcomes,
         rejections=rejections,
         links=links,
+        quality=quality,
+        quality_seconds=suite_seconds,
+        data_docs=str(site_index(warehouse)),
+        strict=strict,
         stage_seconds=timings,
         flow_run_id=str(flow_run.get_id() or ""),
     )
     t0 = time.perf_counter()
-    summary = load_task(warehouse, batch)
+    summary, results = load_task(warehouse, batch)
     timings["load"] = time.perf_counter() - t0
-    summary.update(run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings)
+    docs_path = timed("report", data_docs_task, warehouse, run_id, started, results)
+    timed("report", quality_artifact_task, warehouse, run_id)
+    summary.update(run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings, data_docs=docs_path)
     logger.info("run %s loaded %d files, %d metrics", run_id, summary["files_loaded"], summary["metrics_loaded"])
     return summary

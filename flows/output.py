@@ -34,8 +34,41 @@ def run_summary(summary: dict) -> str:
     stages = summary.get("stage_seconds") or {}
     if stages:
         lines.append("  stage seconds     " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+        if summary.get("seconds"):
+            lines.append(f"  validate share    {100 * stages.get('validate', 0.0) / summary['seconds']:.1f} % of the run")
+    if summary.get("data_docs"):
+        lines.append(f"  data docs         {summary['data_docs']}")
     return "\n".join(lines)
 
 
 def as_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+
+
+def render_quality(summary: dict, fmt: str) -> str:
+    """A run's data-quality summary as a terminal table, Markdown (the Prefect artifact) or JSON."""
+    if fmt == "json":
+        return as_json(summary)
+    verdict = "passed" if summary["success"] else "FAILED"
+    failures = summary["failures"]
+    if fmt == "md":
+        lines = [f"# Data quality of run `{summary['run_id']}`: {verdict}", "", "| suite | result | expectations | critical failed | warnings | rows checked | rows quarantined |",
+                 "|---|---|---|---|---|---|---|"]
+        lines += [f"| {s['suite']} | {'passed' if s['success'] else 'FAILED'} | {s['evaluated']} | {s['failed_critical']} | {s['failed_warning']} | "
+                  f"{s['rows_checked']} | {s['rows_quarantined']} |" for s in summary["suites"]]
+        if failures:
+            lines += ["", "| suite | check | severity | column | unexpected | % | sample ids |", "|---|---|---|---|---|---|---|"]
+            lines += [f"| {f['suite']} | {f['check_name']}: {f['description']} | {f['severity']} | {f['column_name'] or ''} | {f['unexpected_count']} | "
+                      f"{f['unexpected_percent']} | {', '.join(map(str, list(f['sample_ids'])[:5]))} |" for f in failures]
+        lines += ["", f"Data Docs: `{summary['data_docs']}`"]
+        return "\n".join(lines)
+    lines = [f"data quality of run {summary['run_id']}: {verdict}"]
+    for s in summary["suites"]:
+        lines.append(f"  {s['suite']:<10} {'passed' if s['success'] else 'FAILED':<7} {s['evaluated']} expectations, {s['failed_critical']} critical and "
+                     f"{s['failed_warning']} warnings failed, {s['rows_checked']} rows checked, {s['rows_quarantined']} quarantined")
+    for f in failures:
+        sample = ", ".join(str(i)[:24] for i in list(f["sample_ids"])[:3])
+        lines.append(f"  {f['severity']:<8} {f['suite']}.{f['check_name']}: {f['description']} — {f['unexpected_count']} rows "
+                     f"({f['unexpected_percent']} %), e.g. {sample}")
+    lines.append(f"  data docs: {summary['data_docs']}")
+    return "\n".join(lines)

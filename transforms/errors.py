@@ -16,3 +16,7 @@ class TerminalInputError(PipelineError):
 
 class RetryableError(PipelineError):
     """A transient condition (a busy warehouse, a lock); the same call may succeed later."""
+
+
+class QualityGateFailed(PipelineError):
+    """A strict run met a critical data-quality failure and loaded nothing."""

@@ -17,6 +17,8 @@ def extract_document(doc: CleanDocument) -> Extraction:
     metadata = extract_metadata(doc.header_lines, doc.metadata_lines, doc.chrome_lines)
     place = resolve_place(metadata.title, doc.header_lines + doc.metadata_lines, doc.text)
     figures = find_figures(doc.text)
+    for ordinal, f in enumerate(figures):
+        f.ordinal = ordinal
     assign(doc.text, figures)
     return Extraction(
         doc_id=doc.doc_id,

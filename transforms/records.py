@@ -73,6 +73,7 @@ class Figure:
     clause_start: int = 0
     indicator_code: str = ""
     category: str = ""
+    ordinal: int = 0  # position among the document's figures; keeps metric ids stable when one is quarantined
 
 
 @dataclass

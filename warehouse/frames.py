@@ -91,11 +91,11 @@ def fingerprint_frame(extractions: list[Extraction]) -> pd.DataFrame:
 def metric_frame(docs: list[CleanDocument], extractions: dict[str, Extraction], run_id: str) -> pd.DataFrame:
     rows = []
     for d in docs:
-        for ordinal, f in enumerate(extractions[d.doc_id].figures):
+        for f in extractions[d.doc_id].figures:
             raw_start, raw_end = d.raw_span(f.start, f.end)
             rows.append(
                 {
-                    "metric_id": f"{d.doc_id}:{ordinal}",
+                    "metric_id": f"{d.doc_id}:{f.ordinal}",
                     "doc_id": d.doc_id,
                     "indicator_code": f.indicator_code,
                     "value": f.value,
@@ -151,6 +151,6 @@ def outcome_frame(outcomes: list[FileOutcome], run_id: str) -> pd.DataFrame:
 
 def rejection_frame(rejections: list[Rejection], run_id: str) -> pd.DataFrame:
     return pd.DataFrame(
-        [(run_id, r.source_file, r.doc_id, r.item, r.item_id, r.check, r.reason) for r in rejections],
-        columns=["run_id", "source_file", "doc_id", "item", "item_id", "check_name", "reason"],
+        [(run_id, r.source_file, r.doc_id, r.item, r.item_id, r.check, r.reason, r.suite, r.severity) for r in rejections],
+        columns=["run_id", "source_file", "doc_id", "item", "item_id", "check_name", "reason", "suite", "severity"],
     )

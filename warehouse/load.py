@@ -15,8 +15,10 @@ import pandas as pd
 
 from transforms.near_duplicates import Link
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
-from transforms.validation import Rejection
-from warehouse import frames
+from transforms.errors import QualityGateFailed
+from transforms.validation import CheckResult, Rejection
+from warehouse import frames, quality
+from warehouse.integrity import check_integrity
 
 _FACT_TABLES = ("core.fact_metric", "core.fact_keyword", "core.fact_initiative", "core.fact_time_ref")
 
@@ -34,6 +36,10 @@ class RunBatch:
     outcomes: list[FileOutcome]
     rejections: list[Rejection] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    quality: list[CheckResult] = field(default_factory=list)  # validate-stage results, merged over batches
+    quality_seconds: dict[str, float] = field(default_factory=dict)
+    data_docs: str | None = None
+    strict: bool = False  # any critical failure, here or in the integrity checks, fails the run
     stage_seconds: dict[str, float] = field(default_factory=dict)
     flow_run_id: str | None = None
 
@@ -83,8 +89,8 @@ def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
     }
 
 
-def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
-    """Write the run; return its summary counts."""
+def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
+    """Write the run; return its summary counts and every quality result, the integrity checks included."""
     now = datetime.now()
     loaded_ids = {d.doc_id for d in batch.clean}
     raw = [d for d in batch.raw if d.doc_id in loaded_ids]
@@ -127,6 +133,14 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
             con.unregister("_names")
         _insert(con, "core.fact_initiative", initiatives)
         _insert(con, "core.fact_time_ref", frames.time_ref_frame(counted, batch.run_id))
+        integrity, repaired, seconds = check_integrity(con)
+        if repaired and batch.strict:
+            raise QualityGateFailed(f"--strict: integrity check {repaired[0].check} failed for {len(repaired)} rows; nothing was loaded")
+        rejections = batch.rejections + repaired
+        summary["metrics_loaded"] -= sum(1 for r in repaired if r.item == "core.fact_metric")
+        results = batch.quality + integrity
+        _insert(con, "ops.dq_run", quality.dq_run_frame(batch.run_id, results, rejections, {**batch.quality_seconds, "integrity": seconds}, batch.data_docs))
+        _insert(con, "ops.dq_result", quality.dq_result_frame(batch.run_id, results))
         unchanged = [o.doc_id for o in batch.outcomes if o.outcome == "unchanged"]
         if unchanged:
             con.register("_unchanged", pd.DataFrame({"doc_id": unchanged}))
@@ -149,17 +163,9 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> dict:
         )
         _insert(con, "ops.pipeline_run", run)
         _insert(con, "ops.file_outcome", frames.outcome_frame(batch.outcomes, batch.run_id))
-        _insert(con, "ops.quarantine", frames.rejection_frame(batch.rejections, batch.run_id))
+        _insert(con, "ops.quarantine", frames.rejection_frame(rejections, batch.run_id))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return summary
-
-
-def record_failure(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, source_dir: str, error: str) -> None:
-    """Keep a trace of a failed run; nothing else of it was written."""
-    con.execute(
-        "INSERT INTO ops.pipeline_run (run_id, started_at, finished_at, status, source_dir, error) VALUES (?, ?, now(), 'failed', ?, ?)",
-        [run_id, started_at, source_dir, error],
-    )
+    return summary, results

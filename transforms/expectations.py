@@ -1,0 +1,128 @@
+"""The data-quality suites: every expectation with its severity and the reason recorded when it fails.
+
+Great Expectations is imported only when a suite is built: it takes seconds to import, and the definitions
+are read by reports and tests that never validate anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+CRITICAL, WARNING = "critical", "warning"
+QUALITY_FLOOR = 0.3
+EARLIEST_DATE = date(1990, 1, 1)
+BODY_CHARS = (200, 60_000)  # a county report is a few thousand characters; outside this it is rarely one article
+CANONICAL_UNITS = (
+    "人", "人次", "个", "元", "亩", "场次", "期", "次", "支", "户", "所", "家", "项", "条", "岁", "百分点", "%", "学时", "课时",
+    "户次", "批次", "公顷", "平方米", "平方公里", "公里", "座", "处", "批", "间", "件", "台", "辆", "套", "篇", "份", "册", "块",
+    "种", "类", "轮", "堂", "节", "吨", "公斤", "斤", "头", "只", "株", "棒", "张", "本", "部",
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One expectation: `build(gxe, env)` returns it; env holds the run's reference sets (codes, ids, today)."""
+
+    name: str
+    suite: str
+    severity: str
+    reason: str
+    build: Callable[[Any, dict], Any]
+
+
+def _ex(kind: str, **kwargs) -> Callable[[Any, dict], Any]:
+    return lambda gxe, env: getattr(gxe, kind)(**{k: (v(env) if callable(v) else v) for k, v in kwargs.items()})
+
+
+DOCUMENT_CHECKS = (
+    Check("doc_id_present", "documents", CRITICAL, "document id missing", _ex("ExpectColumnValuesToNotBeNull", column="doc_id")),
+    Check("doc_id_unique", "documents", CRITICAL, "document id not unique in the run", _ex("ExpectColumnValuesToBeUnique", column="doc_id")),
+    Check(
+        "extraction_present", "documents", CRITICAL, "extraction produced no record for the document",
+        _ex("ExpectColumnValuesToBeInSet", column="extracted", value_set=[True]),
+    ),
+    Check("text_not_empty", "documents", CRITICAL, "clean text is empty", _ex("ExpectColumnValuesToBeBetween", column="char_count", min_value=1)),
+    Check(
+        "body_length_sensible", "documents", WARNING, f"body shorter than {BODY_CHARS[0]} or longer than {BODY_CHARS[1]} characters",
+        _ex("ExpectColumnValuesToBeBetween", column="char_count", min_value=BODY_CHARS[0], max_value=BODY_CHARS[1]),
+    ),
+    Check(
+        "script_known", "documents", CRITICAL, "script is neither simplified nor traditional",
+        _ex("ExpectColumnValuesToBeInSet", column="script", value_set=["simplified", "traditional"]),
+    ),
+    Check(
+        "quality_above_floor", "documents", CRITICAL, f"text-quality score below {QUALITY_FLOOR}",
+        _ex("ExpectColumnValuesToBeBetween", column="quality_score", min_value=QUALITY_FLOOR, max_value=1.0),
+    ),
+    Check(
+        "publish_date_plausible", "documents", CRITICAL, f"publication date in the future or before {EARLIEST_DATE.year}",
+        _ex("ExpectColumnValuesToBeBetween", column="publish_date", min_value=EARLIEST_DATE, max_value=lambda env: env["today"]),
+    ),
+    Check("publish_date_found", "documents", WARNING, "no publication date found", _ex("ExpectColumnValuesToNotBeNull", column="publish_date")),
+    Check(
+        "place_code_format", "documents", CRITICAL, "place code is not a 6-digit administrative division code",
+        _ex("ExpectColumnValuesToMatchRegex", column="adcode", regex=r"^\d{6}$"),
+    ),
+    Check(
+        "place_code_known", "documents", CRITICAL, "place code not in core.dim_region",
+        _ex("ExpectColumnValuesToBeInSet", column="adcode", value_set=lambda env: env["region_codes"]),
+    ),
+    Check("place_found", "documents", WARNING, "no place resolved", _ex("ExpectColumnValuesToNotBeNull", column="adcode")),
+)
+
+FIGURE_CHECKS = (
+    Check("value_present", "figures", CRITICAL, "figure has no value", _ex("ExpectColumnValuesToNotBeNull", column="value")),
+    Check(
+        "value_finite", "figures", CRITICAL, "value is not a finite number",
+        _ex("ExpectColumnValuesToBeBetween", column="value", min_value=-1e15, max_value=1e15),
+    ),
+    Check("value_non_negative", "figures", CRITICAL, "negative count or amount", _ex("ExpectColumnValuesToBeBetween", column="value", min_value=0)),
+    Check(
+        "share_within_bounds", "figures", CRITICAL, "share or percentage outside 0-100 %",
+        _ex("ExpectColumnValuesToBeBetween", column="share_percent", min_value=0, max_value=100),
+    ),
+    Check(
+        "unit_canonical", "figures", CRITICAL, "unit not in the canonical set",
+        _ex("ExpectColumnValuesToBeInSet", column="unit", value_set=list(CANONICAL_UNITS)),
+    ),
+    Check(
+        "indicator_known", "figures", CRITICAL, "indicator code not in the taxonomy",
+        _ex("ExpectColumnValuesToBeInSet", column="indicator_code", value_set=lambda env: env["indicator_codes"]),
+    ),
+    Check(
+        "category_known", "figures", CRITICAL, "category not in the contract's list",
+        _ex("ExpectColumnValuesToBeInSet", column="category", value_set=lambda env: env["categories"]),
+    ),
+    Check("evidence_present", "figures", CRITICAL, "evidence text missing", _ex("ExpectColumnValuesToNotBeNull", column="evidence")),
+    Check(
+        "evidence_at_offsets", "figures", CRITICAL, "evidence text not found in the clean text at its offsets",
+        # A figure without evidence or without a document fails evidence_present or document_present instead.
+        _ex("ExpectColumnPairValuesToBeEqual", column_A="evidence", column_B="text_at_offsets", ignore_row_if="either_value_is_missing"),
+    ),
+    Check(
+        "document_present", "figures", CRITICAL, "the figure's document is not in the run",
+        _ex("ExpectColumnValuesToBeInSet", column="doc_id", value_set=lambda env: env["doc_ids"]),
+    ),
+    Check("metric_id_unique", "figures", CRITICAL, "metric id not unique", _ex("ExpectColumnValuesToBeUnique", column="metric_id")),
+)
+
+SUITES = {"documents": DOCUMENT_CHECKS, "figures": FIGURE_CHECKS}
+ID_COLUMNS = {"documents": "doc_id", "figures": "metric_id"}
+
+
+def gx_context(project_root: str | None = None):
+    """A quiet Great Expectations context: ephemeral, or file-backed under project_root. No analytics, no progress bars."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("great_expectations"):  # some of its modules set INFO on their own loggers
+            logging.getLogger(name).setLevel(logging.WARNING)
+    context = gx.get_context(mode="file", project_root_dir=project_root) if project_root else gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context

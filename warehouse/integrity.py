@@ -1,0 +1,94 @@
+"""Keys and references, checked in DuckDB inside the load transaction, after the writes and before commit.
+
+Fact rows that fail are leaves: they are deleted and quarantined and the rest of the run commits. A failure
+on a dimension cannot be repaired inside the transaction (DuckDB refuses to delete a parent whose children
+were deleted in the same transaction), so it rolls the whole run back.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import duckdb
+
+from transforms.errors import PipelineError
+from transforms.expectations import CRITICAL
+from transforms.validation import SAMPLE_SIZE, CheckResult, Rejection
+from warehouse.connection import scalar
+
+
+class IntegrityFailure(PipelineError):
+    """A dimension failed a key or reference check; the run was rolled back."""
+
+
+@dataclass(frozen=True)
+class SqlCheck:
+    name: str
+    expectation: str  # the Great Expectations type this check stands for
+    table: str
+    column: str
+    key: str  # expression naming one row of `table`
+    reason: str
+    offending: str  # SELECT of the offending keys (one column, aliased k)
+    population: str  # SELECT count(*) of what was checked
+    repairable: bool  # the offending rows are facts that can be deleted by key
+    arguments: dict = field(default_factory=dict)  # what Data Docs show as the expectation's arguments
+
+
+def _unique(name: str, table: str, column: str, where: str = "true") -> SqlCheck:
+    return SqlCheck(
+        name, "expect_column_values_to_be_unique", table, column, column, f"{table}.{column} not unique",
+        f"SELECT {column} AS k FROM {table} WHERE {where} GROUP BY 1 HAVING count(*) > 1",
+        f"SELECT count(*) FROM {table} WHERE {where}", False,
+    )
+
+
+def _references(name: str, table: str, column: str, parent: str, parent_column: str, key: str, repairable: bool, parent_where: str = "true") -> SqlCheck:
+    return SqlCheck(
+        name, "expect_column_values_to_be_in_set", table, column, key, f"{table}.{column} has no row in {parent}",
+        f"SELECT {key} AS k FROM {table} c WHERE c.{column} IS NOT NULL AND c.{column} NOT IN "
+        f"(SELECT {parent_column} FROM {parent} WHERE {parent_where})",
+        f"SELECT count(*) FROM {table}", repairable, {"value_set": [f"{parent}.{parent_column}"]},
+    )
+
+
+CHECKS = (
+    _unique("region_code_unique", "core.dim_region", "adcode"),
+    _unique("indicator_code_unique", "core.dim_indicator", "indicator_code"),
+    _unique("document_id_unique", "core.dim_document", "doc_id"),
+    _unique("initiative_name_unique", "core.dim_initiative", "initiative_name"),
+    _unique("current_file_unique", "raw.document", "source_file", "is_current"),
+    _unique("metric_id_unique", "core.fact_metric", "metric_id"),
+    _references("document_has_raw", "core.dim_document", "doc_id", "raw.document", "doc_id", "doc_id", False),
+    _references("document_region_known", "core.dim_document", "adcode", "core.dim_region", "adcode", "doc_id", False),
+    _references("document_date_known", "core.dim_document", "publish_date", "core.dim_date", "date_key", "doc_id", False),
+    _references("copy_links_original", "core.dim_document", "duplicate_of", "core.dim_document", "doc_id", "doc_id", False),
+    _references("metric_document_current", "core.fact_metric", "doc_id", "core.dim_document", "doc_id", "metric_id", True, "is_current"),
+    _references("metric_indicator_known", "core.fact_metric", "indicator_code", "core.dim_indicator", "indicator_code", "metric_id", True),
+    _references("keyword_document_current", "core.fact_keyword", "doc_id", "core.dim_document", "doc_id", "doc_id || ':' || keyword", True, "is_current"),
+    _references("initiative_document_current", "core.fact_initiative", "doc_id", "core.dim_document", "doc_id", "doc_id || ':' || initiative_name", True, "is_current"),
+    _references("initiative_named", "core.fact_initiative", "initiative_name", "core.dim_initiative", "initiative_name", "doc_id || ':' || initiative_name", True),
+    _references("time_ref_document_current", "core.fact_time_ref", "doc_id", "core.dim_document", "doc_id", "doc_id || ':' || ordinal", True, "is_current"),
+)
+
+
+def check_integrity(con: duckdb.DuckDBPyConnection) -> tuple[list[CheckResult], list[Rejection], float]:
+    """Run every check; delete offending fact rows. Raises IntegrityFailure when a dimension fails."""
+    started = time.perf_counter()
+    results, rejections = [], []
+    for check in CHECKS:
+        keys = [row[0] for row in con.execute(check.offending).fetchall()]
+        population = scalar(con, check.population)
+        results.append(
+            CheckResult("integrity", check.name, check.expectation, check.column, CRITICAL, check.reason, population, len(keys),
+                        [str(k) for k in keys[:SAMPLE_SIZE]], {"column": check.column, **check.arguments})
+        )
+        if not keys:
+            continue
+        if not check.repairable:
+            raise IntegrityFailure(f"integrity check {check.name} failed for {len(keys)} rows ({check.reason}), e.g. {keys[0]}; the run was rolled back")
+        rows = con.execute(f"SELECT {check.key}, doc_id FROM {check.table} WHERE {check.key} IN (SELECT k FROM ({check.offending}))").fetchall()
+        con.execute(f"DELETE FROM {check.table} WHERE {check.key} IN (SELECT k FROM ({check.offending}))")
+        rejections += [Rejection(doc_id, None, check.table, str(key), check.name, check.reason, "integrity") for key, doc_id in rows]
+    return results, rejections, time.perf_counter() - started
