@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import sys
 import threading
 import tempfile
@@ -35,10 +36,23 @@ def _read_only(warehouse: Path):
         _fail(str(exc))
 
 
+class _PipelineErrorsOnce(logging.Filter):
+    """Pipeline errors are printed once, as one line, by the command; keep Prefect's tracebacks of them off the
+    console (the Prefect UI still records them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from transforms.errors import PipelineError
+
+        return not (record.exc_info and isinstance(record.exc_info[1], PipelineError))
+
+
 def _run_flow(source: Path, warehouse: Path, strict: bool = False) -> dict:
     # Great Expectations takes ~4 s to import; the flow waits as long for Prefect's server, so import it meanwhile.
     threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
     from flows.etl import dangjian_etl
+
+    for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
+        handler.addFilter(_PipelineErrorsOnce())
 
     return dangjian_etl(str(source), str(warehouse), strict=strict)
 

@@ -90,6 +90,20 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _warehouse_state(warehouse: str):
+    """Migrate, then read which files and fingerprints the warehouse already holds.
+
+    The connection stays inside this frame: a DuckDB object kept alive by a failed run's traceback makes
+    the interpreter print leak warnings at exit.
+    """
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        return known_documents(con), known_originals(con)
+    finally:
+        con.close()
+
+
 def new_run_id() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
@@ -110,13 +124,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
         return result
 
-    con = connect(warehouse)
-    try:
-        migrate(con)
-        known = known_documents(con)
-        originals = known_originals(con)
-    finally:
-        con.close()
+    known, originals = _warehouse_state(warehouse)
     files, outcomes = ingest.scan(Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     raw = []

@@ -221,3 +221,14 @@ def test_data_docs_and_quality_summary_after_a_run(flow, seed_copy, warehouse_pa
     assert str(index) in out.output
     md = runner.invoke(main, ["quality", "--warehouse", str(warehouse_path), "--format", "md", "--run", summary["run_id"]])
     assert "| figures | passed |" in md.output
+
+
+def test_strict_run_from_the_command_line_fails_with_one_line(prefect_harness, seed_copy, warehouse_path):
+    future = (date.today() + timedelta(days=400)).isoformat()
+    text = (seed_copy / "004_f0b9b5786d70c5d5.txt").read_text(encoding="utf-8").replace("2022-08-05", future)
+    (seed_copy / "004_f0b9b5786d70c5d5.txt").write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["run", "--source", str(seed_copy), "--warehouse", str(warehouse_path), "--strict"])
+    assert out.exit_code == 2
+    errors = [line for line in out.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "publish_date_plausible (1); nothing was loaded" in errors[0]
+    assert not duckdb.connect(str(warehouse_path), read_only=True).execute("SELECT count(*) FROM core.dim_document").fetchall()[0][0]
