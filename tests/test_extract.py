@@ -47,3 +47,18 @@ def test_article_about_a_whole_province_stays_at_province_level():
 
     place = resolve_place("青海省:全面加强村级组织建设", [], "青海省各地持续整顿软弱涣散村党组织。西宁市、海东市分别选派第一书记。青海省各级组织部门抓实培训。")
     assert (place.level, place.adcode) == ("province", "630000")
+
+
+def test_people_person_times_and_sessions_go_to_their_own_indicators():
+    from transforms.figures import find_figures
+    from transforms.indicators import assign
+
+    text = "全年举办党员培训班12期、讲座30场次,培训党员干部2300人次,参训村干部460人。"
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [(f.number_text, f.indicator_code) for f in figures] == [
+        ("12期", "TRAIN_SESSIONS"),
+        ("30场次", "TRAIN_SESSIONS"),
+        ("2300人次", "TRAIN_PERSON_TIMES"),
+        ("460人", "TRAIN_PEOPLE"),
+    ]

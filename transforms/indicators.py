@@ -19,6 +19,18 @@ TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
 TAXONOMY_VERSION = "2026.11.1"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
+# Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
+# number of people, whatever words stand near them.
+_MEASURES = {
+    "人": "people",
+    "人次": "person-times", "户次": "person-times",
+    "期": "sessions", "场次": "sessions", "次": "sessions", "批次": "sessions", "轮": "sessions", "堂": "sessions", "节": "sessions",
+}
+
+
+def _compatible(indicator: Indicator, figure: Figure) -> bool:
+    expected, found = _MEASURES.get(indicator.expected_unit), _MEASURES.get(figure.unit)
+    return expected is None or found is None or expected == found
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ def assign(text: str, figures: list[Figure]) -> None:
             for ind in indicators:
                 if ind.tier != tier or ind.pattern is None:
                     continue
-                if tier < 3 and cls not in ind.kinds:
+                if tier < 3 and (cls not in ind.kinds or not _compatible(ind, figure)):
                     continue
                 score = _score(ind.pattern, sentence, figure, s_start, clause_end)
                 if score > best_score:
