@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import sys
-import threading
 import tempfile
 from pathlib import Path
 
@@ -47,8 +45,6 @@ class _PipelineErrorsOnce(logging.Filter):
 
 
 def _run_flow(source: Path, warehouse: Path, strict: bool = False) -> dict:
-    # Great Expectations takes ~4 s to import; the flow waits as long for Prefect's server, so import it meanwhile.
-    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
     from flows.etl import dangjian_etl
 
     for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
