@@ -232,3 +232,15 @@ def test_strict_run_from_the_command_line_fails_with_one_line(prefect_harness, s
     errors = [line for line in out.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "publish_date_plausible (1); nothing was loaded" in errors[0]
     assert not duckdb.connect(str(warehouse_path), read_only=True).execute("SELECT count(*) FROM core.dim_document").fetchall()[0][0]
+
+
+def test_each_flow_run_publishes_the_quality_summary_as_a_markdown_artifact(flow, seed_copy, warehouse_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    summary = flow(str(seed_copy), str(warehouse_path))
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["data-quality"])))
+    mine = [a for a in artifacts if summary["run_id"] in (a.data or "")]
+    assert len(mine) == 1 and mine[0].type == "markdown"
+    assert "| documents | passed |" in mine[0].data and str(warehouse_path.parent / "wh.state") in mine[0].data
