@@ -1,13 +1,14 @@
 """Set up the project's environment from nothing, then run the main job or the tests.
 
     python3.11 dev.py run     # environment + `dangjian run` on seeds/ + a report
-    python3.11 dev.py test    # environment + the test suite
+    python3.11 dev.py test    # environment + Debian's chromium if missing + the test suite
 
 Only the Python standard library is used here, so it works on a machine with nothing but Python 3.11.
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,17 @@ def ensure_environment() -> None:
     STAMP.write_text(_fingerprint())
 
 
+def ensure_chromium() -> None:
+    """The HTML report is tested in a real headless browser: Debian's chromium, installed when it is missing."""
+    if shutil.which("chromium"):
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    install = [*sudo, "apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"]
+    if subprocess.run(install, cwd=ROOT).returncode:  # a fresh machine may not have read the package lists yet
+        _sh(*sudo, "apt-get", "update", "-q")
+        _sh(*install)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 1 or argv[0] not in ("run", "test"):
         print(__doc__)
@@ -55,6 +67,7 @@ def main(argv: list[str]) -> int:
         if run.returncode:
             return run.returncode
         return subprocess.run([str(BIN / "dangjian"), "report", "metrics_by_place"], cwd=ROOT).returncode
+    ensure_chromium()
     env = dict(os.environ)
     return subprocess.run([str(BIN / "python"), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
 
