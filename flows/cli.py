@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -98,27 +99,65 @@ def sql(query: str, warehouse: Path, fmt: str) -> None:
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("--list", "list_reports", is_flag=True, help="List the available reports.")
+@click.option("--list", "list_reports", is_flag=True, help="List the reports with their descriptions and parameters.")
+@click.option("--html", "html_page", is_flag=True,
+              help="Write the self-contained HTML report (summary, charts, every figure with its evidence) to --output "
+                   "(default warehouse/<name>.html).")
+@click.option("--param", "assignments", multiple=True, metavar="KEY=VALUE", help="A report parameter (repeatable; --list shows them).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md", "html"]), default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to this file instead of printing it.")
 @warehouse_option
-@format_option
-def report(name: str | None, list_reports: bool, warehouse: Path, fmt: str) -> None:
-    """Run the named report from sql/reports/."""
-    from warehouse.reports import UnknownReport, catalogue, get
+def report(
+    name: str | None, list_reports: bool, html_page: bool, assignments: tuple[str, ...], fmt: str, output: Path | None, warehouse: Path
+) -> None:
+    """Run the named report from sql/reports/; without NAME, list the reports; with --html, write the HTML report."""
+    import duckdb
 
-    if list_reports or not name:
-        for r in catalogue().values():
-            click.echo(f"{r.name:24} {r.description}")
+    from warehouse.reports import ReportError, UnknownReport, bind, catalogue, get, run_report
+
+    if html_page:
+        _html_report(warehouse, output or warehouse.with_suffix(".html"))
         return
     try:
+        if list_reports or not name:
+            for r in catalogue().values():
+                click.echo(f"{r.name:26} {r.description}")
+                for p in r.params.values():
+                    click.echo(f"{'':28}--param {p.describe()}: {p.doc}")
+            return
         chosen = get(name)
-    except UnknownReport as exc:
+        params = bind(chosen, assignments)  # bad parameters fail before the warehouse is opened
+    except (UnknownReport, ReportError) as exc:
         _fail(str(exc))
     con = _read_only(warehouse)
     try:
-        frame = con.sql(chosen.sql).df()
+        frame = run_report(con, chosen, params)
+    except duckdb.Error as exc:
+        _fail(str(exc).splitlines()[0])
     finally:
         con.close()
-    click.echo(render(frame, fmt))
+    text = render(frame, fmt, title=chosen.description)
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+    click.echo(f"wrote {len(frame)} rows of report {name} ({fmt}) to {output}")
+
+
+def _html_report(warehouse: Path, output: Path) -> None:
+    from warehouse.html_report import write_html_report
+
+    con = _read_only(warehouse)
+    try:
+        path = write_html_report(con, output)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+    finally:
+        con.close()
+    click.echo(f"wrote the HTML report to {path} (one file, opens offline)")
 
 
 @main.command(name="eval")
@@ -182,3 +221,50 @@ def quality(run_id: str | None, warehouse: Path, fmt: str) -> None:
     finally:
         con.close()
     click.echo(render_quality(summary, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the files into.")
+@warehouse_option
+def export(fmt: str, output: Path, warehouse: Path) -> None:
+    """Write the marts (v_metrics, v_documents, v_initiatives) as Parquet or CSV files for other tools."""
+    from warehouse.export import export_marts
+
+    con = _read_only(warehouse)
+    try:
+        written = export_marts(con, fmt, output)
+    finally:
+        con.close()
+    for view, (path, rows) in written.items():
+        click.echo(f"{view:14} {rows:>8} rows  {path}")
+
+
+@main.command()
+@click.option("--cron", help='Cron schedule, e.g. "0 2 * * *" (every day at 02:00).')
+@click.option("--interval", type=click.IntRange(min=5), help="Run every N seconds instead of on a cron schedule.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SOURCE, show_default=True)
+@warehouse_option
+@click.option("--port", type=int, default=4200, show_default=True, help="Port of the local Prefect server (127.0.0.1).")
+def serve(cron: str | None, interval: int | None, source: Path, warehouse: Path, port: int) -> None:
+    """Run the flow on a schedule, served from a local Prefect server (or the one PREFECT_API_URL names)."""
+    from flows.serve import serve as serve_flow
+    from transforms.errors import PipelineError
+
+    if bool(cron) == bool(interval):
+        _fail("give exactly one of --cron or --interval")
+    if cron:
+        from cronsim import CronSim, CronSimError  # what Prefect itself uses to read cron strings
+
+        try:
+            CronSim(cron, datetime.now())
+        except CronSimError:
+            _fail(f"not a cron schedule: {cron!r} (five fields, e.g. \"0 2 * * *\")")
+    if not source.is_dir():
+        _fail(f"source folder {source} does not exist")
+    try:
+        serve_flow(source.resolve(), warehouse.resolve(), cron, interval, port)
+    except PipelineError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("stopped")

@@ -90,8 +90,9 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _warehouse_state(warehouse: str):
-    """Migrate, then read which files and fingerprints the warehouse already holds.
+@task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
+def warehouse_state_task(warehouse: str):
+    """Migrate, then read which files and fingerprints the warehouse already holds; wait while another run writes.
 
     The connection stays inside this frame: a DuckDB object kept alive by a failed run's traceback makes
     the interpreter print leak warnings at exit.
@@ -124,7 +125,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
         return result
 
-    known, originals = _warehouse_state(warehouse)
+    known, originals = warehouse_state_task(warehouse)
     files, outcomes = ingest.scan(Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     raw = []

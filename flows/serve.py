@@ -1,0 +1,120 @@
+"""Scheduled runs: a local Prefect server on loopback, and the flow served as a deployment with a schedule.
+
+Prefect's ephemeral mode cannot schedule, so `dangjian serve` connects to the server named by PREFECT_API_URL or
+starts `prefect server start` itself, with its database in the project's state folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+from flows.settings import state_dir
+from transforms.errors import PipelineError, RetryableError
+
+DEPLOYMENT = "scheduled"
+STARTUP_SECONDS = 90
+
+
+class ServerDidNotStart(RetryableError):
+    """The local Prefect server did not answer in time."""
+
+
+class PortTaken(PipelineError):
+    """Something that is not a Prefect server already listens on the port."""
+
+
+def _healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _listening(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextmanager
+def local_server(port: int):
+    """Yield the API URL of a Prefect server on 127.0.0.1:port, starting one (and stopping it after) if none runs."""
+    api_url = f"http://127.0.0.1:{port}/api"
+    if _healthy(api_url):
+        yield api_url
+        return
+    if _listening(port):
+        raise PortTaken(f"port {port} is taken by something that is not a Prefect server; pass --port")
+    home = state_dir() / "prefect-server"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),  # the server's SQLite database lives here
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_UI_ENABLED": "true",
+        # Create scheduled runs soon after a deployment appears instead of on the default 60 s loop.
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": os.environ.get("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "10"),
+    }
+    env.pop("PREFECT_API_URL", None)
+    log = (home / "server.log").open("ab")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+        # Its own session: Ctrl-C reaches `dangjian serve`, which stops the runner first and the server last.
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not _healthy(api_url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise ServerDidNotStart(f"the Prefect server on port {port} did not start; see {home / 'server.log'}")
+            time.sleep(0.5)
+        yield api_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@contextmanager
+def _server(port: int):
+    if configured := os.environ.get("PREFECT_API_URL"):
+        if not _healthy(configured.rstrip("/")):
+            raise ServerDidNotStart(f"no Prefect server answers at PREFECT_API_URL={configured}")
+        yield configured.rstrip("/")
+        return
+    with local_server(port) as api_url:
+        yield api_url
+
+
+def serve(source: Path, warehouse: Path, cron: str | None, interval: int | None, port: int) -> None:
+    """Serve the flow with its schedule until interrupted, on the server PREFECT_API_URL names or a local one."""
+    with _server(port) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        from flows.etl import dangjian_etl
+
+        # Prefect's runner stops on SIGTERM through a coroutine it never awaits; the warning says nothing to our users.
+        warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
+        print(f"serving dangjian-etl/{DEPLOYMENT} ({f'cron {cron}' if cron else f'every {interval} s'}); Prefect UI: {api_url.removesuffix('/api')}")
+        dangjian_etl.serve(
+            name=DEPLOYMENT,
+            cron=cron,
+            interval=interval,
+            parameters={"source": str(source), "warehouse": str(warehouse)},
+            limit=1,  # one writer per warehouse: a run that falls due while another loads waits for it
+            print_starting_message=False,
+        )

@@ -1,0 +1,11 @@
+-- Talent recruited, cultivated and the platforms for it (TALENT_ indicators) per place, by unit.
+-- param: province text default NULL — only this province; all provinces when not given
+SELECT province, city, county, indicator_code, indicator_name_zh, unit,
+       count(*) AS figures,
+       sum(value) AS total_value,
+       string_agg(number_text, '; ' ORDER BY value DESC) AS as_written
+FROM mart.v_metrics
+WHERE starts_with(indicator_code, 'TALENT_')
+  AND ($province IS NULL OR province = $province)
+GROUP BY ALL
+ORDER BY province, city, county, indicator_code, unit;
