@@ -71,8 +71,11 @@ def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool) -> None
 
     if not source.is_dir():
         _fail(f"source folder {source} does not exist")
+    from flows.progress import bars_on_terminal
+
     try:
-        summary = _run_flow(source, warehouse, strict)
+        with bars_on_terminal():
+            summary = _run_flow(source, warehouse, strict)
     except PipelineError as exc:
         _fail(str(exc))
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))

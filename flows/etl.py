@@ -21,6 +21,7 @@ from transforms.clean import clean_batch  # noqa: E402
 from transforms.extract import extract_batch  # noqa: E402
 from transforms.near_duplicates import link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
+from flows import progress  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
 from transforms.validation import merge_results, validate  # noqa: E402
@@ -133,6 +134,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         docs, batch_outcomes = timed("ingest", ingest_task, chunk, known)
         raw.extend(docs)
         outcomes.extend(batch_outcomes)
+        progress.advance("ingest", len(chunk), len(files))
     raw, duplicates = ingest.drop_exact_duplicates(raw, known)
     outcomes.extend(duplicates)
     cleaned, extracted = [], []
@@ -141,6 +143,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         outcomes.extend(batch_outcomes)
         cleaned.extend(docs)
         extracted.extend(timed("extract", extract_task, docs))
+        progress.advance("extract", len(chunk), len(raw))
     clean, extractions, rejections, checked, suite_seconds = [], [], [], [], {}
     for start in range(0, len(cleaned), VALIDATION_BATCH):
         end = start + VALIDATION_BATCH
@@ -149,6 +152,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         extractions.extend(validation.extractions)
         rejections.extend(validation.rejections)
         checked.append(validation.results)
+        progress.advance("validate", len(cleaned[start:end]), len(cleaned))
         for suite, seconds in validation.seconds.items():
             suite_seconds[suite] = suite_seconds.get(suite, 0.0) + seconds
     quality = merge_results(checked)
@@ -189,6 +193,7 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
     t0 = time.perf_counter()
     summary, results = load_task(warehouse, batch)
     timings["load"] = time.perf_counter() - t0
+    progress.advance("load", 1, 1)
     docs_path = timed("report", data_docs_task, warehouse, run_id, started, results)
     timed("report", quality_artifact_task, warehouse, run_id)
     summary.update(run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings, data_docs=docs_path)
