@@ -3,8 +3,7 @@ into SQL), and `dangjian report` lists, filters, formats and writes them."""
 
 import json
 import re
-import shutil
-from datetime import date, datetime
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -13,18 +12,9 @@ from click.testing import CliRunner
 
 from flows.cli import main
 from flows.output import html_page, markdown_table
-from transforms.clean import clean_batch
-from transforms.extract import extract_batch
-from transforms.ingest import read, scan
-from transforms.near_duplicates import link_run
-from transforms.records import FileOutcome
-from transforms.validation import validate
 from warehouse.connection import connect
-from warehouse.load import RunBatch, load_run
 from warehouse.migrate import migrate
 from warehouse.reports import ReportError, bind, catalogue, parse, run_report
-
-from conftest import SEEDS
 
 COLUMNS = {
     "cadre_team_changes": ["province", "city", "county", "indicator_code", "indicator_name_zh", "unit", "direction", "figures", "total_value", "as_written"],
@@ -46,32 +36,9 @@ REQUIRED = {"indicator_evidence": {"indicator": "ORG_WEAK_BRANCH_RECTIFIED"}}
 INJECTION = "'; drop table core.fact_metric; --"
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    """A warehouse loaded from the seeds plus a republished copy of one of them, without Prefect."""
-    source = tmp_path_factory.mktemp("seeds")
-    shutil.copytree(SEEDS, source, dirs_exist_ok=True)
-    sentences = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8").split("。")
-    (source / "republished.txt").write_text("转载自市委组织部网站\n" + "。".join(sentences[:1] + sentences[2:]), encoding="utf-8")
-    files, outcomes = scan(source)
-    raw, more = read(files, {})
-    clean, _ = clean_batch(raw)
-    checked = validate(clean, extract_batch(clean))
-    links = link_run(checked.docs, checked.extractions, [], set())
-    copies = {link.doc_id for link in links}
-    outcomes += more + [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
-    path = tmp_path_factory.mktemp("wh") / "seeded.duckdb"
-    con = connect(path)
-    migrate(con)
-    load_run(con, RunBatch("r1", datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
-                           links=links, quality=checked.results))
-    con.close()
-    return path
-
-
 @pytest.fixture
-def con(seeded):
-    con = connect(seeded, read_only=True)
+def con(seeded_warehouse):
+    con = connect(seeded_warehouse, read_only=True)
     yield con
     con.close()
 
@@ -139,11 +106,11 @@ def test_coverage_counts_originals_and_copies_apart(con):
     assert (coverage.documents.sum(), coverage.republished_copies.sum()) == (5, 1)
 
 
-def test_parameter_values_are_bound_not_pasted(con, seeded):
+def test_parameter_values_are_bound_not_pasted(con, seeded_warehouse):
     for name in ("indicator_evidence", "training_by_county"):
         key = "indicator" if name == "indicator_evidence" else "province"
         assert run_report(con, catalogue()[name], {key: INJECTION}).empty
-    result = _cli("initiatives_by_place", "--param", f"province={INJECTION}", "--warehouse", seeded, "--format", "json")
+    result = _cli("initiatives_by_place", "--param", f"province={INJECTION}", "--warehouse", seeded_warehouse, "--format", "json")
     assert result.exit_code == 0 and json.loads(result.output) == []
     assert con.execute("SELECT count(*) FROM core.fact_metric").fetchone()[0] > 0
 
@@ -175,8 +142,8 @@ def test_a_malformed_parameter_line_is_an_error():
         (["top_keywords_by_province", "--param", "limit"], "key=value"),
     ],
 )
-def test_parameter_errors_are_one_line_with_exit_code_2(seeded, args, message):
-    result = _cli(*args, "--warehouse", seeded)
+def test_parameter_errors_are_one_line_with_exit_code_2(seeded_warehouse, args, message):
+    result = _cli(*args, "--warehouse", seeded_warehouse)
     _one_error_line(result)
     assert message in result.output
 
@@ -193,8 +160,8 @@ def test_list_shows_every_report_and_its_parameters():
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "md", "html"])
-def test_each_format(seeded, fmt):
-    result = _cli("weak_branch_rectification", "--format", fmt, "--warehouse", seeded)
+def test_each_format(seeded_warehouse, fmt):
+    result = _cli("weak_branch_rectification", "--format", fmt, "--warehouse", seeded_warehouse)
     assert result.exit_code == 0, result.output
     out = result.output
     if fmt == "json":
@@ -208,9 +175,9 @@ def test_each_format(seeded, fmt):
         assert "延长县" in out and "organisations" in out
 
 
-def test_output_writes_the_file_and_says_where(seeded, tmp_path):
+def test_output_writes_the_file_and_says_where(seeded_warehouse, tmp_path):
     target = tmp_path / "evidence.csv"
-    result = _cli("indicator_evidence", "--param", "indicator=ORG_WEAK_BRANCH_RECTIFIED", "--format", "csv", "--output", target, "--warehouse", seeded)
+    result = _cli("indicator_evidence", "--param", "indicator=ORG_WEAK_BRANCH_RECTIFIED", "--format", "csv", "--output", target, "--warehouse", seeded_warehouse)
     assert result.exit_code == 0, result.output
     assert result.output.count("\n") == 1 and str(target) in result.output
     written = pd.read_csv(target)
