@@ -45,13 +45,13 @@ class _PipelineErrorsOnce(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], PipelineError))
 
 
-def _run_flow(source: Path, warehouse: Path, strict: bool = False) -> dict:
+def _run_flow(source: Path, warehouse: Path, strict: bool = False, runner: str = "local", address: str | None = None) -> dict:
     from flows.etl import dangjian_etl
 
     for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
         handler.addFilter(_PipelineErrorsOnce())
 
-    return dangjian_etl(str(source), str(warehouse), strict=strict)
+    return dangjian_etl(str(source), str(warehouse), strict=strict, runner=runner, address=address)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,7 +65,10 @@ def main() -> None:
 @warehouse_option
 @click.option("--json", "as_json_flag", is_flag=True, help="Print the summary as JSON.")
 @click.option("--strict", is_flag=True, help="Fail the run, loading nothing, if any critical data-quality check fails.")
-def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool) -> None:
+@click.option("--runner", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where clean and extract run: local worker processes, or a Dask cluster (prefect-dask).")
+@click.option("--address", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None) -> None:
     """Run the ETL flow over SOURCE into the warehouse and print a summary."""
     from transforms.errors import PipelineError
 
@@ -75,7 +78,7 @@ def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool) -> None
 
     try:
         with bars_on_terminal():
-            summary = _run_flow(source, warehouse, strict)
+            summary = _run_flow(source, warehouse, strict, runner, address)
     except PipelineError as exc:
         _fail(str(exc))
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))
@@ -271,3 +274,34 @@ def serve(cron: str | None, interval: int | None, source: Path, warehouse: Path,
         _fail(str(exc))
     except KeyboardInterrupt:
         click.echo("stopped")
+
+
+@main.command()
+@click.option("--docs", type=click.IntRange(min=1), required=True, help="How many articles to write.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="New or empty folder for the articles (1000 a subfolder), expected.jsonl and manifest.json.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same docs and seed write the same bytes.")
+@click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SOURCE, show_default=True,
+              help="Folder of articles whose sentences the corpus reuses.")
+def synth(docs: int, output: Path, seed: int, source: Path) -> None:
+    """Write a synthetic scale corpus from SOURCE's sentences, with the figures extraction should find in it."""
+    import time
+
+    from transforms.synth import generate
+
+    if not source.is_dir():
+        _fail(f"source folder {source} does not exist")
+    if output.exists() and any(output.iterdir()):  # stale files would be scored against the new expected.jsonl
+        _fail(f"output folder {output} is not empty")
+    started = time.perf_counter()
+    try:
+        counts = generate(docs, output, seed, source)["counts"]
+    except ValueError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename or output}: {exc.strerror}")
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"wrote {counts['files']} files ({counts['bytes'] / 1e6:.1f} MB, {counts['copies']} republished copies, "
+        f"{counts['figures']} expected figures) to {output} in {seconds:.1f} s ({counts['files'] / seconds:.0f} docs/s)"
+    )

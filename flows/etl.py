@@ -15,10 +15,11 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from transforms import ingest  # noqa: E402
-from transforms.clean import clean_batch  # noqa: E402
-from transforms.extract import extract_batch  # noqa: E402
+from flows.runners import batch_executor  # noqa: E402
+from transforms.stages import clean_and_extract  # noqa: E402
 from transforms.near_duplicates import link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
@@ -33,6 +34,8 @@ from warehouse.quality import quality_summary  # noqa: E402
 from warehouse.state import known_documents, known_originals  # noqa: E402
 
 BATCH_SIZE = 200
+# Batches of documents go to tasks wrapped in quote(): Prefect otherwise walks every element of every nested list
+# and dataclass looking for upstream futures, which took longer than the work itself on 1,700 documents.
 # Great Expectations costs ~0.7 s per call whatever the size, so validation takes bigger batches than extraction.
 VALIDATION_BATCH = 5000
 
@@ -42,14 +45,12 @@ def ingest_task(files: list[ingest.SourceFile], known: dict[str, str]):
     return ingest.read(files, known)
 
 
-@task(name="clean", cache_policy=NO_CACHE)
-def clean_task(docs):
-    return clean_batch(docs)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_task(docs):
-    return extract_batch(docs)
+@task(name="clean-extract", cache_policy=NO_CACHE)
+def clean_extract_task(docs, executor=None):
+    """One batch; with an executor the work runs in one of its worker processes while this task waits."""
+    if executor is None:
+        return clean_and_extract(docs)
+    return executor.submit(clean_and_extract, docs).result()
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -111,14 +112,19 @@ def new_run_id() -> str:
 
 
 @flow(name="dangjian-etl")
-def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, strict: bool = False) -> dict:
+def dangjian_etl(
+    source: str, warehouse: str, batch_size: int = BATCH_SIZE, strict: bool = False, runner: str = "local", address: str | None = None
+) -> dict:
     """Process every new or changed file under `source` into the warehouse; return the run summary.
 
-    With strict=True any critical data-quality failure fails the run before anything is written.
+    With strict=True any critical data-quality failure fails the run before anything is written. `runner` says
+    where clean and extract run: "local" (worker processes here when there is more than one batch) or "dask"
+    (the cluster at `address`, or a local one); the warehouse is always written by this process alone.
     """
     logger = get_run_logger()
     run_id, started = new_run_id(), datetime.now()
     timings: dict[str, float] = {}
+    cpu: dict[str, float] = {}
 
     def timed(stage: str, fn, *args):
         t0 = time.perf_counter()
@@ -131,23 +137,33 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     raw = []
     for chunk in _chunks(files, batch_size):
-        docs, batch_outcomes = timed("ingest", ingest_task, chunk, known)
+        docs, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(known))
         raw.extend(docs)
         outcomes.extend(batch_outcomes)
         progress.advance("ingest", len(chunk), len(files))
     raw, duplicates = ingest.drop_exact_duplicates(raw, known)
     outcomes.extend(duplicates)
     cleaned, extracted = [], []
-    for chunk in _chunks(raw, batch_size):
-        docs, batch_outcomes = timed("clean", clean_task, chunk)
-        outcomes.extend(batch_outcomes)
-        cleaned.extend(docs)
-        extracted.extend(timed("extract", extract_task, docs))
-        progress.advance("extract", len(chunk), len(raw))
+    chunks = _chunks(raw, batch_size)
+    t0 = time.perf_counter()
+    with batch_executor(runner, address, len(chunks)) as executor:
+        if executor is None:
+            results = (clean_extract_task(quote(chunk)) for chunk in chunks)
+        else:
+            futures = [clean_extract_task.submit(quote(chunk), quote(executor)) for chunk in chunks]
+            results = (future.result() for future in futures)
+        for chunk, (docs, batch_outcomes, found, seconds) in zip(chunks, results):
+            outcomes.extend(batch_outcomes)
+            cleaned.extend(docs)
+            extracted.extend(found)
+            for stage, spent in seconds.items():  # CPU seconds summed over workers
+                cpu[stage] = cpu.get(stage, 0.0) + spent
+            progress.advance("extract", len(chunk), len(raw))
+    timings["clean+extract"] = time.perf_counter() - t0
     clean, extractions, rejections, checked, suite_seconds = [], [], [], [], {}
     for start in range(0, len(cleaned), VALIDATION_BATCH):
         end = start + VALIDATION_BATCH
-        validation = timed("validate", validate_task, cleaned[start:end], extracted[start:end])
+        validation = timed("validate", validate_task, quote(cleaned[start:end]), quote(extracted[start:end]))
         clean.extend(validation.docs)
         extractions.extend(validation.extractions)
         rejections.extend(validation.rejections)
@@ -161,11 +177,11 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
     critical = [r for r in quality if r.severity == "critical" and not r.success]
     if strict and critical:
-        docs_path = data_docs_task(warehouse, run_id, started, quality)
+        docs_path = data_docs_task(warehouse, run_id, started, quote(quality))
         names = ", ".join(f"{r.suite}.{r.check} ({r.unexpected_count})" for r in critical)
         raise QualityGateFailed(f"--strict: critical checks failed: {names}; nothing was loaded. Data Docs: {docs_path}")
     replaced = {d.doc_id: d.replaces for d in raw}
-    links = timed("link", link_task, clean, extractions, originals, {r for r in replaced.values() if r})
+    links = timed("link", link_task, quote(clean), quote(extractions), quote(originals), {r for r in replaced.values() if r})
     copies = {link.doc_id: link for link in links}
     for d in clean:
         if link := copies.get(d.doc_id):
@@ -191,11 +207,13 @@ def dangjian_etl(source: str, warehouse: str, batch_size: int = BATCH_SIZE, stri
         flow_run_id=str(flow_run.get_id() or ""),
     )
     t0 = time.perf_counter()
-    summary, results = load_task(warehouse, batch)
+    summary, results = load_task(warehouse, quote(batch))
     timings["load"] = time.perf_counter() - t0
     progress.advance("load", 1, 1)
-    docs_path = timed("report", data_docs_task, warehouse, run_id, started, results)
+    docs_path = timed("report", data_docs_task, warehouse, run_id, started, quote(results))
     timed("report", quality_artifact_task, warehouse, run_id)
-    summary.update(run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings, data_docs=docs_path)
+    summary.update(
+        run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings, stage_cpu_seconds=cpu, data_docs=docs_path
+    )
     logger.info("run %s loaded %d files, %d metrics", run_id, summary["files_loaded"], summary["metrics_loaded"])
     return summary

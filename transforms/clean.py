@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 
 from transforms.chrome import han_count, repeated_lines, separate
 from transforms.markup import strip_html, unescape_entities
@@ -80,7 +81,7 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
                 doc_id=doc.doc_id,
                 source_file=doc.source_file,
                 text=body.text,
-                origin=body.origin,
+                origin=array("l", body.origin),
                 script=script,
                 metadata_lines=[texts[i].strip() for i in layout.metadata],
                 chrome_lines=[texts[i].strip() for i in layout.chrome],

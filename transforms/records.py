@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 from dataclasses import dataclass, field
 
 
@@ -36,7 +38,9 @@ class CleanDocument:
     doc_id: str
     source_file: str
     text: str
-    origin: list[int]  # origin[i] = index in the decoded raw text of clean character i
+    # origin[i] = index in the decoded raw text of clean character i. An array, not a list: a list of ints costs
+    # ten times the memory, and Prefect walks every element of a list passed to a task.
+    origin: array
     script: str
     metadata_lines: list[str] = field(default_factory=list)
     chrome_lines: list[str] = field(default_factory=list)
