@@ -2,13 +2,15 @@
 
 Numbers that are not figures are passed over here: numbers in quotation or title marks (slogans, brand
 names, document titles), ordinals (第八批), list markers (一是), years and dates (no measure word follows),
-numbers glued to Latin letters or '+' (5+2+1, G20), and the bare Chinese 一 of an indefinite article (一支队伍).
+numbers glued to Latin letters or '+' (5+2+1, G20), the bare Chinese 一 of an indefinite article (一支队伍), and
+place names that open with a numeral (五台县).
 """
 
 from __future__ import annotations
 
 import re
 
+from transforms.gazetteer import names_led_by_numerals
 from transforms.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_number
 from transforms.records import Figure
 from transforms.units import canonical, match_unit, scale
@@ -146,6 +148,10 @@ def find_figures(text: str) -> list[Figure]:
             continue
         before = text[start - 1] if start else ""
         if before == "第" or re.match(r"[A-Za-z+.#/]", before) or (before.isdigit()):
+            continue
+        # A place such as 五台县 or 三元区 reads like "5 台" or "3 元".
+        if any(text.startswith(name, start) for name in names_led_by_numerals().get(text[start], ())):
+            pos = start + 1
             continue
         if m.group("pct"):
             if (pct := parse_number(m.group("pct").replace("点", "."))) is not None:

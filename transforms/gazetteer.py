@@ -118,6 +118,16 @@ def find_names(text: str) -> Iterator[tuple[int, str]]:
                 break
 
 
+@lru_cache(maxsize=1)
+def names_led_by_numerals() -> dict[str, tuple[str, ...]]:
+    """Full division names that open with a Chinese numeral (五台县, 三元区, 七台河市), by first character."""
+    by_first: dict[str, set[str]] = {}
+    for region in regions().values():
+        if region.name[0] in "一二两三四五六七八九十百千万":
+            by_first.setdefault(region.name[0], set()).add(region.name)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
 def lineage(adcode: str) -> list[str]:
     """The adcode and its ancestors, most specific first."""
     chain, table = [], regions()
