@@ -206,10 +206,6 @@ def evaluate(gold: Path, source: Path, as_json_flag: bool) -> None:
         click.echo(f"  wrong  {wrong['file']} {wrong['field']}: gold {wrong['gold']!r}, got {wrong['predicted']!r}")
 
 
-if __name__ == "__main__":
-    main()
-
-
 @main.command()
 @click.option("--run", "run_id", help="Run id (default: the latest run).")
 @warehouse_option
@@ -305,3 +301,29 @@ def synth(docs: int, output: Path, seed: int, source: Path) -> None:
         f"wrote {counts['files']} files ({counts['bytes'] / 1e6:.1f} MB, {counts['copies']} republished copies, "
         f"{counts['figures']} expected figures) to {output} in {seconds:.1f} s ({counts['files'] / seconds:.0f} docs/s)"
     )
+
+
+@main.command()
+@click.option("--docs", type=click.IntRange(min=1), required=True, help="Articles in the synthetic corpus.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for corpus/, bench.duckdb and the runs' output (default .state/bench); a corpus of the same docs "
+                   "and seed there is reused.")
+@click.option("--runner", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Results file (default WORKDIR/bench.json).")
+def bench(docs: int, seed: int, workdir: Path | None, runner: str, json_file: Path | None) -> None:
+    """Benchmark the flow on a synthetic corpus: throughput, stage shares, peak memory, the jieba floor, reruns, quality."""
+    from flows.bench import render_report, run_bench
+
+    try:
+        report = run_bench(docs, seed, workdir, runner)
+    except (ValueError, RuntimeError) as exc:
+        _fail(str(exc))
+    path = json_file or Path(report["workdir"]) / "bench.json"
+    path.write_text(as_json(report) + "\n", encoding="utf-8")
+    click.echo(render_report(report))
+    click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
