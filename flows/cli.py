@@ -26,11 +26,13 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _read_only(warehouse: Path):
+def _read_only(warehouse: Path, write: bool = False):
     from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
 
+    if write and not warehouse.exists():
+        _fail(f"no warehouse at {warehouse}: run `dangjian run` first")
     try:
-        return connect(warehouse, read_only=True)
+        return connect(warehouse, read_only=not write)
     except (WarehouseBusy, WarehouseMissing) as exc:
         _fail(str(exc))
 
@@ -88,11 +90,12 @@ def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner:
 @click.argument("query")
 @warehouse_option
 @format_option
-def sql(query: str, warehouse: Path, fmt: str) -> None:
-    """Run QUERY on a read-only connection to the warehouse."""
+@click.option("--write", is_flag=True, help="Open the warehouse read-write (it is read-only otherwise; no run may be loading).")
+def sql(query: str, warehouse: Path, fmt: str, write: bool) -> None:
+    """Run QUERY on a read-only connection to the warehouse (read-write with --write)."""
     import duckdb
 
-    con = _read_only(warehouse)
+    con = _read_only(warehouse, write)
     try:
         relation = con.sql(query)
         frame = relation.df() if relation is not None else None
@@ -323,6 +326,24 @@ def bench(docs: int, seed: int, workdir: Path | None, runner: str, json_file: Pa
     path.write_text(as_json(report) + "\n", encoding="utf-8")
     click.echo(render_report(report))
     click.echo(f"wrote {path}")
+
+
+
+@main.command(name="purge-raw")
+@warehouse_option
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def purge_raw_command(warehouse: Path, yes: bool) -> None:
+    """Delete the original bytes and decoded text of every input file from the raw layer (hashes and facts stay)."""
+    from warehouse.purge import purge_raw
+
+    if not yes:
+        click.confirm(f"Delete the stored original files from {warehouse}?", abort=True)
+    con = _read_only(warehouse, write=True)
+    try:
+        purged = purge_raw(con)
+    finally:
+        con.close()
+    click.echo(f"purged the original bytes and text of {purged} documents from raw.document")
 
 
 if __name__ == "__main__":

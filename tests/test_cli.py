@@ -27,3 +27,33 @@ def test_sql_on_a_missing_warehouse_is_one_clear_line(tmp_path):
 def test_unknown_report_is_one_clear_line(tmp_path):
     result = CliRunner().invoke(main, ["report", "nope"])
     assert result.exit_code == 2 and "report --list" in result.output
+
+
+def test_sql_is_read_only_unless_write_is_given(seeded_warehouse, tmp_path):
+    import shutil
+
+    path = tmp_path / "wh.duckdb"
+    shutil.copy(seeded_warehouse, path)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["sql", "delete from core.fact_keyword", "--warehouse", str(path)])
+    assert refused.exit_code == 2 and refused.output.startswith("error:") and "read-only" in refused.output
+    allowed = runner.invoke(main, ["sql", "delete from core.fact_keyword", "--warehouse", str(path), "--write"])
+    assert allowed.exit_code == 0, allowed.output
+    left = runner.invoke(main, ["sql", "select count(*) as n from core.fact_keyword", "--warehouse", str(path), "--format", "csv"])
+    assert left.output.splitlines()[1] == "0"
+
+
+def test_purge_raw_drops_original_bytes_and_keeps_identity_and_facts(seeded_warehouse, tmp_path):
+    import shutil
+
+    import duckdb
+
+    path = tmp_path / "wh.duckdb"
+    shutil.copy(seeded_warehouse, path)
+    out = CliRunner().invoke(main, ["purge-raw", "--warehouse", str(path), "--yes"])
+    assert out.exit_code == 0 and "of 6 documents" in out.output, out.output
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT count(*) FROM raw.document WHERE content IS NOT NULL OR text IS NOT NULL").fetchall()[0][0] == 0
+    assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM raw.document").fetchall()[0] == (6, 6)
+    assert con.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0] > 0
+    con.close()
