@@ -4,7 +4,9 @@ from click.testing import CliRunner
 from flows.cli import main
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["sql"], ["report"], ["eval"]])
+@pytest.mark.parametrize(
+    "command", [[], ["run"], ["sql"], ["report"], ["eval"], ["quality"], ["export"], ["serve"], ["synth"], ["bench"], ["purge-raw"]]
+)
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
