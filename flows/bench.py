@@ -145,14 +145,12 @@ def change_files(corpus: Path, manifest: dict) -> dict[Path, bytes]:
     candidates = sorted(p for p in corpus.glob("*/*.txt") if p.relative_to(corpus).as_posix() not in copies)
     count = max(1, manifest["counts"]["files"] // 100)
     chosen = candidates[:: max(1, len(candidates) // count)][:count]
+    from transforms.decoding import decode
+
     old = {}
     for i, path in enumerate(chosen):
         data = old[path] = path.read_bytes()
-        try:
-            data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:  # synth writes GB18030 otherwise
-            encoding = "gb18030"
+        _, encoding = decode(data)
         path.write_bytes(data.rstrip(b"\n") + CHANGE.format(100 + i).encode(encoding) + b"\n")
     return old
 

@@ -26,7 +26,7 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _read_only(warehouse: Path, write: bool = False):
+def _open_warehouse(warehouse: Path, write: bool = False):
     from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
 
     if write and not warehouse.exists():
@@ -95,7 +95,7 @@ def sql(query: str, warehouse: Path, fmt: str, write: bool) -> None:
     """Run QUERY on a read-only connection to the warehouse (read-write with --write)."""
     import duckdb
 
-    con = _read_only(warehouse, write)
+    con = _open_warehouse(warehouse, write)
     try:
         relation = con.sql(query)
         frame = relation.df() if relation is not None else None
@@ -138,7 +138,7 @@ def report(
         params = bind(chosen, assignments)  # bad parameters fail before the warehouse is opened
     except (UnknownReport, ReportError) as exc:
         _fail(str(exc))
-    con = _read_only(warehouse)
+    con = _open_warehouse(warehouse)
     try:
         frame = run_report(con, chosen, params)
     except duckdb.Error as exc:
@@ -159,7 +159,7 @@ def report(
 def _html_report(warehouse: Path, output: Path) -> None:
     from warehouse.html_report import write_html_report
 
-    con = _read_only(warehouse)
+    con = _open_warehouse(warehouse)
     try:
         path = write_html_report(con, output)
     except OSError as exc:
@@ -218,7 +218,7 @@ def quality(run_id: str | None, warehouse: Path, fmt: str) -> None:
     from flows.output import render_quality
     from warehouse.quality import quality_summary
 
-    con = _read_only(warehouse)
+    con = _open_warehouse(warehouse)
     try:
         summary = quality_summary(con, run_id)
     except LookupError as exc:
@@ -236,7 +236,7 @@ def export(fmt: str, output: Path, warehouse: Path) -> None:
     """Write the marts (v_metrics, v_documents, v_initiatives) as Parquet or CSV files for other tools."""
     from warehouse.export import export_marts
 
-    con = _read_only(warehouse)
+    con = _open_warehouse(warehouse)
     try:
         written = export_marts(con, fmt, output)
     finally:
@@ -338,7 +338,7 @@ def purge_raw_command(warehouse: Path, yes: bool) -> None:
 
     if not yes:
         click.confirm(f"Delete the stored original files from {warehouse}?", abort=True)
-    con = _read_only(warehouse, write=True)
+    con = _open_warehouse(warehouse, write=True)
     try:
         purged = purge_raw(con)
     finally:

@@ -175,7 +175,7 @@ def dangjian_etl(
     failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
     for r in failed_docs.values():
         outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
-    critical = [r for r in quality if r.severity == "critical" and not r.success]
+    critical = [r for r in quality if r.failed_critically]
     if strict and critical:
         docs_path = data_docs_task(warehouse, run_id, started, quote(quality))
         names = ", ".join(f"{r.suite}.{r.check} ({r.unexpected_count})" for r in critical)

@@ -61,6 +61,10 @@ class CheckResult:
         return self.unexpected_count == 0
 
     @property
+    def failed_critically(self) -> bool:
+        return self.severity == CRITICAL and not self.success
+
+    @property
     def unexpected_percent(self) -> float:
         return 100.0 * self.unexpected_count / self.element_count if self.element_count else 0.0
 
@@ -82,14 +86,13 @@ class Validation:
 
     @property
     def critical_failures(self) -> list[CheckResult]:
-        return [r for r in self.results if r.severity == CRITICAL and not r.success]
+        return [r for r in self.results if r.failed_critically]
 
 
 def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction]) -> pd.DataFrame:
-    missing = Extraction("", None, None, [], [], [], [])  # type: ignore[arg-type]
     rows = []
     for d in docs:
-        x = extractions.get(d.doc_id, missing)
+        x = extractions.get(d.doc_id)
         rows.append(
             {
                 "doc_id": d.doc_id,
@@ -97,9 +100,9 @@ def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction]
                 "char_count": len(d.text),
                 "script": d.script,
                 "quality_score": d.quality_score,
-                "publish_date": date.fromisoformat(x.metadata.publish_date) if x.metadata and x.metadata.publish_date else None,
-                "adcode": x.place.adcode if x.place else None,
-                "extracted": x is not missing,
+                "publish_date": date.fromisoformat(x.metadata.publish_date) if x and x.metadata.publish_date else None,
+                "adcode": x.place.adcode if x else None,
+                "extracted": x is not None,
             }
         )
     columns = ["doc_id", "source_file", "char_count", "script", "quality_score", "publish_date", "adcode", "extracted"]
@@ -234,32 +237,31 @@ def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Valida
     rejections: list[Rejection] = []
     bad_docs: set[int] = set()
     results = {(r.suite, r.check): r for suite_results, _, _ in outcome.values() for r in suite_results}
-    for name, rows in outcome["documents"][1].items():
-        result = results[("documents", name)]
-        if result.severity != CRITICAL:
+
+    def flagged(suite: str):
+        """(check result, row) for every row a critical check of the suite flagged, in the suite's order."""
+        for name, rows in outcome[suite][1].items():
+            if results[(suite, name)].severity == CRITICAL:
+                yield from ((results[(suite, name)], row) for row in rows)
+
+    for result, row in flagged("documents"):
+        if row in bad_docs:
             continue
-        for row in rows:
-            if row in bad_docs:
-                continue
-            bad_docs.add(row)
-            doc = documents.iloc[row]
-            rejections.append(Rejection(doc["doc_id"], doc["source_file"], "document", None, name, _describe(documents, row, result), "documents"))
+        bad_docs.add(row)
+        doc = documents.iloc[row]
+        rejections.append(Rejection(doc["doc_id"], doc["source_file"], "document", None, result.check, _describe(documents, row, result), "documents"))
     rejected_ids = set(documents.iloc[sorted(bad_docs)]["doc_id"]) if bad_docs else set()
     bad_figures: dict[str, set[int]] = {}
     sources = {d.doc_id: d.source_file for d in docs}
-    for name, rows in outcome["figures"][1].items():
-        result = results[("figures", name)]
-        if result.severity != CRITICAL:
+    for result, row in flagged("figures"):
+        fig = figures.iloc[row]
+        ordinals = bad_figures.setdefault(fig["doc_id"], set())
+        if fig["doc_id"] in rejected_ids or fig["ordinal"] in ordinals:
             continue
-        for row in rows:
-            fig = figures.iloc[row]
-            ordinals = bad_figures.setdefault(fig["doc_id"], set())
-            if fig["doc_id"] in rejected_ids or fig["ordinal"] in ordinals:
-                continue
-            ordinals.add(int(fig["ordinal"]))
-            rejections.append(
-                Rejection(fig["doc_id"], sources.get(fig["doc_id"]), "figure", str(fig["ordinal"]), name, _describe(figures, row, result), "figures")
-            )
+        ordinals.add(int(fig["ordinal"]))
+        rejections.append(
+            Rejection(fig["doc_id"], sources.get(fig["doc_id"]), "figure", str(fig["ordinal"]), result.check, _describe(figures, row, result), "figures")
+        )
     kept_docs = [d for d in docs if d.doc_id not in rejected_ids]
     kept_ids = {d.doc_id for d in kept_docs}
     kept_x = []

@@ -66,7 +66,7 @@ def _suite_results(suite: str, results: list[CheckResult], run, gx_version: str)
         )
     failed = sum(1 for r in results if not r.success)
     return ExpectationSuiteValidationResult(
-        success=all(r.success or r.severity != "critical" for r in results),
+        success=not any(r.failed_critically for r in results),
         results=evaluated,
         suite_name=suite,
         statistics={

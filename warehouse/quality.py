@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from transforms.expectations import CRITICAL, WARNING
+from transforms.expectations import WARNING
 from transforms.validation import CheckResult, Rejection
 from warehouse.connection import scalar
 
@@ -18,9 +18,9 @@ def dq_run_frame(run_id: str, results: list[CheckResult], rejections: list[Rejec
             {
                 "run_id": run_id,
                 "suite": suite,
-                "success": not any(r.severity == CRITICAL and not r.success for r in mine),
+                "success": not any(r.failed_critically for r in mine),
                 "evaluated": len(mine),
-                "failed_critical": sum(1 for r in mine if r.severity == CRITICAL and not r.success),
+                "failed_critical": sum(1 for r in mine if r.failed_critically),
                 "failed_warning": sum(1 for r in mine if r.severity == WARNING and not r.success),
                 "rows_checked": max(r.element_count for r in mine),
                 "rows_quarantined": sum(1 for q in rejections if q.suite == suite),
