@@ -72,9 +72,8 @@ def prefect_harness():
         yield
 
 
-@pytest.fixture(scope="session")
-def seeded_warehouse(tmp_path_factory):
-    """A warehouse loaded from the seeds plus a republished copy of one of them, without Prefect."""
+def load_without_prefect(source: Path, path: Path) -> Path:
+    """Every stage from ingest to load, as plain function calls, from source into a new warehouse at path."""
     from datetime import datetime
 
     from transforms.clean import clean_batch
@@ -87,10 +86,6 @@ def seeded_warehouse(tmp_path_factory):
     from warehouse.load import RunBatch, load_run
     from warehouse.migrate import migrate
 
-    source = tmp_path_factory.mktemp("seeds")
-    shutil.copytree(SEEDS, source, dirs_exist_ok=True)
-    sentences = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8").split("。")
-    (source / "republished.txt").write_text("转载自市委组织部网站\n" + "。".join(sentences[:1] + sentences[2:]), encoding="utf-8")
     files, outcomes = scan(source)
     raw, more = read(files, {})
     clean, _ = clean_batch(raw)
@@ -98,10 +93,19 @@ def seeded_warehouse(tmp_path_factory):
     links = link_run(checked.docs, checked.extractions, [], set())
     copies = {link.doc_id for link in links}
     outcomes += more + [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
-    path = tmp_path_factory.mktemp("wh") / "seeded.duckdb"
     con = connect(path)
     migrate(con)
     load_run(con, RunBatch("r1", datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
                            links=links, quality=checked.results))
     con.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def seeded_warehouse(tmp_path_factory):
+    """A warehouse loaded from the seeds plus a republished copy of one of them, without Prefect."""
+    source = tmp_path_factory.mktemp("seeds")
+    shutil.copytree(SEEDS, source, dirs_exist_ok=True)
+    sentences = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8").split("。")
+    (source / "republished.txt").write_text("转载自市委组织部网站\n" + "。".join(sentences[:1] + sentences[2:]), encoding="utf-8")
+    return load_without_prefect(source, tmp_path_factory.mktemp("wh") / "seeded.duckdb")
