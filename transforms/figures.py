@@ -66,11 +66,17 @@ def _masked(text: str) -> bytearray:
     return mask
 
 
+# A clause reaches at most this far on each side: in a page with no punctuation every figure would otherwise
+# search the whole text, and its evidence would be the whole text.
+CLAUSE_REACH = 300
+
+
 def clause_span(text: str, start: int, end: int, breaks: str = _CLAUSE_BREAK) -> tuple[int, int]:
-    """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end]."""
-    left = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    found = [i for ch in breaks if (i := text.find(ch, end)) >= 0]
-    return left, min(found, default=len(text))
+    """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end], at most CLAUSE_REACH beyond it."""
+    floor, ceiling = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)
+    left = max(max(text.rfind(ch, floor, start) for ch in breaks) + 1, floor)
+    found = [i for ch in breaks if (i := text.find(ch, end, ceiling)) >= 0]
+    return left, min(found, default=ceiling)
 
 
 def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:

@@ -30,8 +30,19 @@ def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
     return tfidf.idf_freq, tfidf.median_idf, frozenset(tfidf.stop_words) | _EXTRA_STOP
 
 
+# jieba's HMM for unknown words copies its path at every character, so its cost grows with the square of a
+# block's length. A block is what jieba itself cuts apart (a run of these characters), so cutting block by block
+# gives the same tokens; a block longer than any real sentence is cut by the dictionary alone.
+_BLOCK_SPLIT = re.compile(r"([^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)")
+MAX_BLOCK = 200
+
+
 def segment(text: str) -> list[str]:
-    return tokenizer().lcut(text)
+    cut = tokenizer().lcut
+    blocks = _BLOCK_SPLIT.split(text)
+    if max(map(len, blocks)) <= MAX_BLOCK:
+        return cut(text)
+    return [token for block in blocks if block for token in cut(block, HMM=len(block) <= MAX_BLOCK)]
 
 
 def keywords(tokens: list[str], top: int = 20) -> list[tuple[str, float]]:
