@@ -53,3 +53,11 @@ def test_repeated_lines_across_a_batch_count_as_chrome():
     layout = separate(lines, repeated={"网站首页推荐"})
     assert layout.body == [1]
     assert 2 in layout.chrome
+
+
+def test_a_sentence_keeps_its_redacted_number_but_a_contact_line_is_chrome():
+    prose = "近年来,某县坚持把加强基层组织建设贯穿乡村治理全过程,持续在建强基层组织等方面下功夫,推动基层党组织全面进步。"
+    lines = [prose, "村党支部书记的手机[电话]向全村公开。", "联系人：王某 [电话]", prose]
+    layout = separate(lines)
+    assert layout.body == [0, 1, 3]
+    assert layout.chrome == [2]

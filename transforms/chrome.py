@@ -19,8 +19,10 @@ _CHROME_WORDS = re.compile(
     r"|字号|【\s*大|\[\s*大|当前(?:位置|所在)|您的位置|所在位置|责任编辑|编辑[:：]|审核[:：]|校对[:：]"
     r"|阅读(?:人次|次数|量)|浏览(?:次数|量|人次)|点击(?:数|量|率|次数)|访问量|欢迎(?:来到|访问|光临)"
     r"|主办|承办|协办|技术支持|联系(?:电话|我们|方式)|监督电话|举报电话|邮箱[:：]|E-?mail|QQ|地址[:：]|网站地图|办公区|邮编"
-    r"|\[电话\]|\[邮箱\]|\[QQ号\]"
 )
+# What redaction leaves of a contact number: a line that is little more than these is a contact block, while a
+# sentence that mentions a redacted number is body text.
+_REDACTED = re.compile(r"\[(?:电话|邮箱|QQ号|身份证号)\]")
 # Words that are chrome only on a very short line ("回复", "收藏 评论"): in running text they are ordinary words.
 _WEAK_CHROME_WORDS = re.compile(r"评论|回复|登录|注册|搜索|首页|分享|收藏|投稿|纠错|热线|更多")
 # Footer words that mark a line as chrome even when it reads like prose.
@@ -82,6 +84,8 @@ def classify(line: str, repeated: set[str]) -> str:
     if _IMAGE.match(stripped) or (_CODE.search(stripped) and han_count(stripped) < len(stripped) / 3):
         return "chrome"
     if _CHROME_WORDS.search(stripped) and han_count(stripped) < 60:
+        return "chrome"
+    if _REDACTED.search(stripped) and not _SENTENCE_MARK.search(stripped) and han_count(_REDACTED.sub("", stripped)) < 15:
         return "chrome"
     if not prose and (_BREADCRUMB.search(stripped) or (_WEAK_CHROME_WORDS.search(stripped) and han_count(stripped) < 15)):
         return "chrome"
