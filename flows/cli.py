@@ -47,13 +47,17 @@ class _PipelineErrorsOnce(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], PipelineError))
 
 
-def _run_flow(source: Path, warehouse: Path, strict: bool = False, runner: str = "local", address: str | None = None) -> dict:
+def _run_flow(
+    source: Path, warehouse: Path, strict: bool = False, runner: str = "local", address: str | None = None, max_file_mb: float = 20
+) -> dict:
     from flows.etl import dangjian_etl
 
     for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
         handler.addFilter(_PipelineErrorsOnce())
 
-    return dangjian_etl(str(source), str(warehouse), strict=strict, runner=runner, address=address)
+    return dangjian_etl(
+        str(source), str(warehouse), strict=strict, runner=runner, address=address, max_file_bytes=int(max_file_mb * 1024 * 1024)
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,9 +72,11 @@ def main() -> None:
 @click.option("--json", "as_json_flag", is_flag=True, help="Print the summary as JSON.")
 @click.option("--strict", is_flag=True, help="Fail the run, loading nothing, if any critical data-quality check fails.")
 @click.option("--runner", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where clean and extract run: local worker processes, or a Dask cluster (prefect-dask).")
+              help="Where clean and extract run: local worker processes, or a Dask cluster.")
 @click.option("--address", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
-def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None) -> None:
+@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=20, show_default=True,
+              help="Quarantine, unread, any file larger than this many MiB.")
+def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None, max_file_mb: float) -> None:
     """Run the ETL flow over SOURCE into the warehouse and print a summary."""
     from transforms.errors import PipelineError
 
@@ -80,7 +86,7 @@ def run(source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner:
 
     try:
         with bars_on_terminal():
-            summary = _run_flow(source, warehouse, strict, runner, address)
+            summary = _run_flow(source, warehouse, strict, runner, address, max_file_mb)
     except PipelineError as exc:
         _fail(str(exc))
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))

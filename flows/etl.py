@@ -41,8 +41,8 @@ VALIDATION_BATCH = 5000
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(files: list[ingest.SourceFile], known: dict[str, str]):
-    return ingest.read(files, known)
+def ingest_task(files: list[ingest.SourceFile], known: dict[str, str], max_bytes: int):
+    return ingest.read(files, known, max_bytes)
 
 
 @task(name="clean-extract", cache_policy=NO_CACHE)
@@ -113,13 +113,20 @@ def new_run_id() -> str:
 
 @flow(name="dangjian-etl")
 def dangjian_etl(
-    source: str, warehouse: str, batch_size: int = BATCH_SIZE, strict: bool = False, runner: str = "local", address: str | None = None
+    source: str,
+    warehouse: str,
+    batch_size: int = BATCH_SIZE,
+    strict: bool = False,
+    runner: str = "local",
+    address: str | None = None,
+    max_file_bytes: int = ingest.DEFAULT_MAX_BYTES,
 ) -> dict:
     """Process every new or changed file under `source` into the warehouse; return the run summary.
 
     With strict=True any critical data-quality failure fails the run before anything is written. `runner` says
     where clean and extract run: "local" (worker processes here when there is more than one batch) or "dask"
-    (the cluster at `address`, or a local one); the warehouse is always written by this process alone.
+    (the cluster at `address`, or a local one); the warehouse is always written by this process alone. Files over
+    `max_file_bytes` are quarantined unread.
     """
     logger = get_run_logger()
     run_id, started = new_run_id(), datetime.now()
@@ -137,7 +144,7 @@ def dangjian_etl(
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     raw = []
     for chunk in _chunks(files, batch_size):
-        docs, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(known))
+        docs, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(known), max_file_bytes)
         raw.extend(docs)
         outcomes.extend(batch_outcomes)
         progress.advance("ingest", len(chunk), len(files))

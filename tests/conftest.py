@@ -109,3 +109,28 @@ def seeded_warehouse(tmp_path_factory):
     sentences = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8").split("。")
     (source / "republished.txt").write_text("转载自市委组织部网站\n" + "。".join(sentences[:1] + sentences[2:]), encoding="utf-8")
     return load_without_prefect(source, tmp_path_factory.mktemp("wh") / "seeded.duckdb")
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory, prefect_harness):
+    """The seeds plus the hostile corpus, run twice through the Prefect flow: (expected, source, warehouse, summaries)."""
+    from hostile import LIMIT_BYTES, write_hostile_corpus
+
+    import transforms.ingest
+    from flows.etl import dangjian_etl
+
+    source = tmp_path_factory.mktemp("hostile")
+    expected = write_hostile_corpus(source, tmp_path_factory.mktemp("outside"))
+    warehouse = tmp_path_factory.mktemp("wh") / "hostile.duckdb"
+    read_limited = transforms.ingest.read_limited
+
+    def as_if_unprivileged(path, max_bytes):
+        # root reads a file whatever its mode, so the refusal an ordinary user would get is raised here
+        if path.name == "unreadable.txt" and os.geteuid() == 0:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_limited(path, max_bytes)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transforms.ingest, "read_limited", as_if_unprivileged)
+        summaries = [dangjian_etl(str(source), str(warehouse), max_file_bytes=LIMIT_BYTES) for _ in range(2)]
+    return expected, source, warehouse, summaries

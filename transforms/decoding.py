@@ -88,6 +88,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
+        if exc.reason == "unexpected end of data" and exc.end == len(data):  # cut off inside the last character
+            return data[: exc.start].decode("utf-8"), "utf-8"
     candidates = []
     for encoding in ("gb18030", "big5"):
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,20 +31,25 @@ def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         here = Path(dirpath)
         try:
-            stat = here.stat()
+            info = here.stat()
         except OSError:
             dirnames[:] = []
             continue
-        key = (stat.st_dev, stat.st_ino)
+        key = (info.st_dev, info.st_ino)
         if key in seen_dirs:  # a symlink loop: walk each real directory once
             dirnames[:] = []
             continue
         seen_dirs.add(key)
+        inside = []
         for name in sorted(dirnames):
+            rel = (here / name).relative_to(root).as_posix()
+            if not (here / name).resolve().is_relative_to(root):
+                outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="directory link points outside the source folder"))
+                continue
+            inside.append(name)
             if name.lower().endswith(EXTENSIONS):
-                rel = (here / name).relative_to(root).as_posix()
                 outcomes.append(FileOutcome(rel, "quarantined", reason="not a file", detail="a directory named like a document"))
-        dirnames.sort()
+        dirnames[:] = inside
         for name in sorted(filenames):
             if not name.lower().endswith(EXTENSIONS):
                 continue
@@ -57,8 +63,28 @@ def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
             if not real.is_relative_to(root):
                 outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="link points outside the source folder"))
                 continue
+            try:
+                mode = real.stat().st_mode
+            except OSError as exc:
+                outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail=exc.strerror or type(exc).__name__))
+                continue
+            if not stat.S_ISREG(mode):  # a pipe or device would block or never end
+                outcomes.append(FileOutcome(rel, "quarantined", reason="not a file", detail="a pipe, socket or device named like a document"))
+                continue
             files.append(SourceFile(rel, path))
     return files, outcomes
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; TerminalInputError if there are more than max_bytes, found before they are all read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise TerminalInputError("file too large", f"{size:,} bytes > limit {max_bytes:,} (set with --max-file-mb)")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    if len(data) > max_bytes:
+        raise TerminalInputError("file too large", f"more than the limit of {max_bytes:,} bytes (set with --max-file-mb)")
+    return data
 
 
 def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[FileOutcome]]:
@@ -70,10 +96,7 @@ def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAUL
     outcomes: list[FileOutcome] = []
     for f in files:
         try:
-            size = f.path.stat().st_size
-            if size > max_bytes:
-                raise TerminalInputError("file too large", f"{size} bytes > limit {max_bytes}")
-            data = f.path.read_bytes()
+            data = read_limited(f.path, max_bytes)
         except TerminalInputError as exc:
             outcomes.append(FileOutcome(f.source_file, "quarantined", reason=exc.reason, detail=exc.detail))
             continue
