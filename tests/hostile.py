@@ -20,7 +20,9 @@ PERSONAL = (
     "为方便群众办事，村党支部书记王某的手机13912345678向全村公开，党群服务中心0571-88881234全天值守，"
     "群众意见可发至wangmou@example.com，身份证号110101199003071234的困难党员已纳入帮扶名单。"
 )
-SHORT_PERSONAL = "驻村第一书记的手机13987654321已公开。"
+# A short sentence, worded differently in each file: a line repeated across a batch is chrome, redacted or not.
+SHORT_PERSONAL = "{}的手机13987654321已公开。"
+HOLDERS = {1: "驻村第一书记", 3: "村委会主任", 7: "村务监督委员会主任"}
 LIMIT_BYTES = 10 * 1024 * 1024
 
 
@@ -43,10 +45,10 @@ def articles(count: int) -> list[str]:
     return texts
 
 
-def _with_personal_data(text: str) -> str:
+def _with_personal_data(text: str, variant: int) -> str:
     lines = text.splitlines()
     middle = len(lines) // 2
-    return "\n".join(lines[:middle] + [PERSONAL, SHORT_PERSONAL] + lines[middle:])
+    return "\n".join(lines[:middle] + [PERSONAL, SHORT_PERSONAL.format(HOLDERS[variant])] + lines[middle:])
 
 
 def _zip_bytes() -> bytes:
@@ -63,9 +65,9 @@ def write_hostile_corpus(root: Path, outside: Path) -> dict[str, Expected]:
     rng = random.Random(7)
     files: dict[str, bytes] = {
         "plain/article.txt": text[0].encode("utf-8"),
-        "encodings/gbk.txt": _with_personal_data(text[1]).encode("gbk"),
+        "encodings/gbk.txt": _with_personal_data(text[1], 1).encode("gbk"),
         "encodings/big5.txt": seeds[0].read_text(encoding="utf-8").encode("big5", errors="replace"),
-        "encodings/utf16-bom.txt": _with_personal_data(text[3]).encode("utf-16"),
+        "encodings/utf16-bom.txt": _with_personal_data(text[3], 3).encode("utf-16"),
         "encodings/utf16-le-no-bom.txt": text[4].encode("utf-16-le"),
         "encodings/truncated-utf8.txt": text[5].rstrip().encode("utf-8")[:-1],
         "encodings/mixed.txt": text[6][: len(text[6]) // 2].encode("utf-8") + text[6][len(text[6]) // 2 :].encode("gbk"),
@@ -81,7 +83,7 @@ def write_hostile_corpus(root: Path, outside: Path) -> dict[str, Expected]:
         "scripts.html": (
             "<html><head><style>body{font:14px} .x{color:red}</style><script>var tel='13800001111';function go(){return 1}</script>"
             "</head><body><!-- 统计代码 --><div class='nav'>首页 &gt; 工作动态</div>"
-            + "".join(f"<p>{line}</p>" for line in _with_personal_data(text[7]).splitlines())
+            + "".join(f"<p>{line}</p>" for line in _with_personal_data(text[7], 7).splitlines())
             + "<script src='x.js'></script><noscript>请启用脚本</noscript><div>版权所有 某县党建网 联系电话：0571-88889999</div></body></html>"
         ).encode("utf-8"),
         "huge.txt": ("全县培训党员干部1.2万人次。\n" * (50 * 1024 * 1024 // 37 + 1)).encode("utf-8"),

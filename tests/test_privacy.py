@@ -5,12 +5,12 @@ could only confirm what the redactor already does.
 """
 
 import re
-import shutil
 
 import duckdb
 import pytest
 
-from conftest import SEEDS, load_without_prefect
+from hostile import HOLDERS, SHORT_PERSONAL
+
 
 LEAKS = {
     "mobile": re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"),
@@ -19,22 +19,14 @@ LEAKS = {
     "qq": re.compile(r"(?i)qq\s*(?:号|群)?\s*[:：]?\s*\d{5,12}"),
     "id_card": re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)"),
 }
-# Personal data in a body paragraph with none of the words that mark a contact block as page chrome, so that only
-# redaction keeps it out of the clean text.
-PERSONAL = (
-    "为方便群众办事，村党支部书记王某的手机13912345678向全村公开，党群服务中心0571-88881234全天值守，"
-    "群众意见可发至wangmou@example.com，身份证号110101199003071234的困难党员已纳入帮扶名单。"
-)
+# Content hashes (document ids and what is built from them) are identifiers whose digit runs look like numbers.
+HASH = re.compile(r"[0-9a-f]{64}")
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    source = tmp_path_factory.mktemp("seeds")
-    shutil.copytree(SEEDS, source, dirs_exist_ok=True)
-    lines = sorted(SEEDS.iterdir())[0].read_text(encoding="utf-8").splitlines()
-    middle = len(lines) // 2
-    (source / "with personal data.txt").write_text("\n".join(lines[:middle] + [PERSONAL] + lines[middle:]), encoding="utf-8")
-    return load_without_prefect(source, tmp_path_factory.mktemp("wh") / "privacy.duckdb")
+def warehouse(hostile_run):
+    """The seeds plus the hostile corpus, whose articles carry personal data in GBK, UTF-16 and HTML bodies."""
+    return hostile_run[2]
 
 
 def test_no_personal_data_outside_raw(warehouse):
@@ -47,16 +39,18 @@ def test_no_personal_data_outside_raw(warehouse):
     found = []
     for schema, table, column in columns:
         for (value,) in con.execute(f'SELECT DISTINCT CAST("{column}" AS VARCHAR) FROM {schema}.{table} WHERE "{column}" IS NOT NULL').fetchall():
-            found += [(f"{schema}.{table}.{column}", kind, m.group()) for kind, p in LEAKS.items() for m in p.finditer(value)]
+            found += [(f"{schema}.{table}.{column}", kind, m.group()) for kind, p in LEAKS.items() for m in p.finditer(HASH.sub(" ", value))]
     con.close()
     assert not found, found[:10]
 
 
-def test_the_article_with_personal_data_was_loaded_and_raw_still_holds_it(warehouse):
+@pytest.mark.parametrize("name, holder", [("encodings/gbk.txt", 1), ("encodings/utf16-bom.txt", 3), ("scripts.html", 7)])
+def test_the_articles_with_personal_data_were_loaded_and_raw_still_holds_it(warehouse, name, holder):
     """The scan above means something only if the personal data reached the pipeline and its document was loaded."""
     con = duckdb.connect(str(warehouse), read_only=True)
-    raw = con.execute("SELECT text FROM raw.document WHERE source_file = 'with personal data.txt'").fetchall()[0][0]
-    clean = con.execute("SELECT clean_text, pii_removed FROM core.dim_document WHERE source_file = 'with personal data.txt'").fetchall()[0]
+    raw = con.execute("SELECT text FROM raw.document WHERE source_file = ?", [name]).fetchall()[0][0]
+    clean_text, removed = con.execute("SELECT clean_text, pii_removed FROM core.dim_document WHERE source_file = ?", [name]).fetchall()[0]
     con.close()
     assert {kind for kind, p in LEAKS.items() if p.search(raw)} >= {"mobile", "landline", "email", "id_card"}
-    assert clean[1] >= 4
+    assert removed >= 5
+    assert SHORT_PERSONAL.format(HOLDERS[holder]).replace("13987654321", "[电话]") in clean_text  # a short sentence stays in the body

@@ -156,7 +156,7 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, lis
                     "source_dir": batch.source_dir,
                     **{k: v for k, v in summary.items() if k != "quarantine_reasons"},
                     "duration_s": (now - batch.started_at).total_seconds(),
-                    "stage_seconds": json.dumps(batch.stage_seconds),
+                    "stage_seconds": json.dumps({k: round(v, 3) for k, v in batch.stage_seconds.items()}),
                     "flow_run_id": batch.flow_run_id,
                 }
             ]
