@@ -72,32 +72,52 @@ def prefect_harness():
         yield
 
 
-def load_without_prefect(source: Path, path: Path) -> Path:
-    """Every stage from ingest to load, as plain function calls, from source into a new warehouse at path."""
+def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
+    """Every stage from ingest to link, as plain function calls, against what the warehouse at path holds: the RunBatch."""
     from datetime import datetime
 
     from transforms.clean import clean_batch
     from transforms.extract import extract_batch
-    from transforms.ingest import read, scan
+    from transforms.ingest import drop_exact_duplicates, read, scan
     from transforms.near_duplicates import link_run
     from transforms.records import FileOutcome
     from transforms.validation import validate
     from warehouse.connection import connect
-    from warehouse.load import RunBatch, load_run
+    from warehouse.load import RunBatch
     from warehouse.migrate import migrate
+    from warehouse.state import known_documents, known_originals
 
-    files, outcomes = scan(source)
-    raw, more = read(files, {})
-    clean, _ = clean_batch(raw)
-    checked = validate(clean, extract_batch(clean))
-    links = link_run(checked.docs, checked.extractions, [], set())
-    copies = {link.doc_id for link in links}
-    outcomes += more + [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
     con = connect(path)
     migrate(con)
-    load_run(con, RunBatch("r1", datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
-                           links=links, quality=checked.results))
+    known, originals = known_documents(con), known_originals(con)
     con.close()
+    files, outcomes = scan(source)
+    raw, more = read(files, known)
+    raw, duplicates = drop_exact_duplicates(raw, known)
+    clean, _ = clean_batch(raw)
+    checked = validate(clean, extract_batch(clean))
+    links = link_run(checked.docs, checked.extractions, originals, {d.replaces for d in raw if d.replaces})
+    copies = {link.doc_id for link in links}
+    outcomes += more + duplicates
+    outcomes += [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
+    return RunBatch(run_id, datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
+                    links=links, quality=checked.results)
+
+
+def load_batch(batch, path: Path) -> None:
+    from warehouse.connection import connect
+    from warehouse.load import load_run
+    from warehouse.migrate import migrate
+
+    con = connect(path)
+    migrate(con)
+    load_run(con, batch)
+    con.close()
+
+
+def load_without_prefect(source: Path, path: Path) -> Path:
+    """Every stage from ingest to load, as plain function calls, from source into the warehouse at path."""
+    load_batch(run_without_prefect(source, path), path)
     return path
 
 
