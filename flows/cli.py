@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import tempfile
 from datetime import datetime
@@ -38,13 +39,22 @@ def _open_warehouse(warehouse: Path, write: bool = False):
 
 
 class _PipelineErrorsOnce(logging.Filter):
-    """Pipeline errors are printed once, as one line, by the command; keep Prefect's tracebacks of them off the
-    console (the Prefect UI still records them)."""
+    """Pipeline errors are printed once, as one line, by the command; keep Prefect's tracebacks and its
+    "Finished in state Failed(... WarehouseBusy: ...)" lines about them off the console (the Prefect UI keeps them)."""
+
+    _NAMED = re.compile(r"exception (\w+):")
 
     def filter(self, record: logging.LogRecord) -> bool:
         from transforms.errors import PipelineError
 
-        return not (record.exc_info and isinstance(record.exc_info[1], PipelineError))
+        if record.exc_info and isinstance(record.exc_info[1], PipelineError):
+            return False
+        named = self._NAMED.search(record.getMessage())
+        return not (named and named.group(1) in _subclass_names(PipelineError))
+
+
+def _subclass_names(cls: type) -> set[str]:
+    return {cls.__name__}.union(*(_subclass_names(sub) for sub in cls.__subclasses__()))
 
 
 def _run_flow(

@@ -78,7 +78,8 @@ def link_task(docs, extractions, known, retiring):
     return link_run(docs, extractions, known, retiring)
 
 
-@task(name="load", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
+# Waits for the lock: about 10 s before a run starts work, a minute before it gives up work already done.
+@task(name="load", cache_policy=NO_CACHE, retries=30, retry_delay_seconds=2)
 def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:

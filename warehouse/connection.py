@@ -32,9 +32,23 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         message = str(exc)
         if "lock" in message.lower():
             holder = re.search(r"PID (\d+)", message)
-            who = f"process {holder.group(1)}" if holder else "another process"
-            raise WarehouseBusy(f"warehouse {path} is locked by {who} (a run is loading); try again when it finishes") from None
+            who = describe_process(int(holder.group(1))) if holder else "another process"
+            raise WarehouseBusy(f"warehouse {path} is locked by {who}; try again when it has finished") from None
         raise
+
+
+def describe_process(pid: int) -> str:
+    """'process 881 (dangjian run --source seeds)', or without the command where the system does not show it."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0").split(b"\0")
+    except OSError:
+        return f"process {pid}"
+    words = [Path(argv[0].decode(errors="replace")).name] + [a.decode(errors="replace") for a in argv[1:]]
+    if len(words) > 1 and words[0].startswith("python"):  # `python .../dangjian run` reads better as `dangjian run`
+        words = words[1:] if not words[1].startswith("-") else words
+        words[0] = Path(words[0]).name
+    command = " ".join(" ".join(words).split())
+    return f"process {pid} ({command[:80]}{'…' if len(command) > 80 else ''})"
 
 
 def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None):
