@@ -70,10 +70,11 @@ def _sample_tree(pid: int, stop: threading.Event, peak: list[int]) -> None:
             return
 
 
-def run_flow(source: Path, warehouse: Path, runner: str, log_stem: Path) -> dict:
+def run_flow(source: Path, warehouse: Path, runner: str, log_stem: Path, segmenter: str = "jieba") -> dict:
     """`dangjian run --json` in a child process: its summary plus wall seconds and peak RSS in MB, both the sampled
     total of its process tree and the largest single process (the kernel's ru_maxrss)."""
-    command = [sys.executable, "-m", "flows.cli", "run", "--json", "--runner", runner, "--source", str(source), "--warehouse", str(warehouse)]
+    command = [sys.executable, "-m", "flows.cli", "run", "--json", "--runner", runner, "--segmenter", segmenter,
+               "--source", str(source), "--warehouse", str(warehouse)]
     out_path, err_path = log_stem.with_suffix(".json"), log_stem.with_suffix(".log")
     stop, peak = threading.Event(), [0]
     with out_path.open("w") as out, err_path.open("w") as err:
@@ -101,16 +102,16 @@ def run_flow(source: Path, warehouse: Path, runner: str, log_stem: Path) -> dict
 
 def _warm(barrier) -> None:
     """Load jieba's dictionary in this worker, then wait until every worker has: timing starts with all of them warm."""
-    from transforms.keywords import segment
+    from transforms.segmenters import segment
 
-    segment("党建引领基层治理")
+    segment("党建引领基层治理", "jieba")
     barrier.wait(timeout=300)
 
 
 def _segment_all(texts: list[str]) -> int:
-    from transforms.keywords import segment
+    from transforms.segmenters import segment
 
-    return sum(len(segment(t)) for t in texts)
+    return sum(len(segment(t, "jieba")) for t in texts)
 
 
 def clean_texts(corpus: Path) -> list[str]:
@@ -186,8 +187,10 @@ def _rerun(run: dict, full: dict) -> dict:
     return {**{k: run[k] for k in keys}, "percent_of_full": round(100 * run["wall_seconds"] / full["wall_seconds"], 1)}
 
 
-def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str = "local") -> dict:
-    """Corpus, full run, extraction quality, jieba floor, unchanged rerun, 1 % changed rerun; the measurements."""
+def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str = "local", segmenter: str = "jieba") -> dict:
+    """Corpus, full run, extraction quality, jieba floor, unchanged rerun, 1 % changed rerun, and the segmenter's
+    agreement with jieba when it is not jieba; the measurements."""
+    from transforms.segmenters import agreement
     from flows.runners import workers
 
     workdir = workdir or state_dir() / "bench"
@@ -198,13 +201,16 @@ def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str
         stale.unlink(missing_ok=True)
     shutil.rmtree(warehouse.with_name(warehouse.stem + ".state"), ignore_errors=True)  # the run's Data Docs
 
-    full = run_flow(corpus, warehouse, runner, workdir / "run-full")
+    full = run_flow(corpus, warehouse, runner, workdir / "run-full", segmenter)
     quality = score_extraction(warehouse, corpus, manifest)
-    floor = floor_seconds(clean_texts(corpus), workers())
-    unchanged = run_flow(corpus, warehouse, runner, workdir / "run-unchanged")
+    texts = clean_texts(corpus)
+    floor = floor_seconds(texts, workers())
+    agreed = agreement(texts, segmenter) if segmenter != "jieba" else None
+    del texts
+    unchanged = run_flow(corpus, warehouse, runner, workdir / "run-unchanged", segmenter)
     old = change_files(corpus, manifest)
     try:
-        changed = run_flow(corpus, warehouse, runner, workdir / "run-changed")
+        changed = run_flow(corpus, warehouse, runner, workdir / "run-changed", segmenter)
     finally:
         for path, data in old.items():  # the corpus stays reusable
             path.write_bytes(data)
@@ -218,6 +224,8 @@ def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str
         "docs": docs,
         "seed": seed,
         "runner": runner,
+        "segmenter": segmenter,
+        "segmenter_agreement": agreed,
         "workers": workers(),
         "workdir": str(workdir),
         "corpus": {"path": str(corpus), "reused": reused, **manifest["counts"]},
@@ -249,7 +257,7 @@ def render_report(report: dict) -> str:
         f"corpus      {c['files']} files, {c['bytes'] / MB:.1f} MB, {c['copies']} republished copies (seed {report['seed']}, "
         f"{'reused' if c['reused'] else 'generated'}) in {c['path']}",
         f"full run    {full['wall_seconds']:.1f} s wall ({full['flow_seconds']:.1f} s in the flow), {full['docs_per_second']:.1f} docs/s, "
-        f"{full['mb_per_second']:.2f} MB/s; {report['runner']} runner, {report['workers']} workers",
+        f"{full['mb_per_second']:.2f} MB/s; {report['runner']} runner, {report['workers']} workers, {report['segmenter']} segmenter",
         f"            loaded {full['files_loaded']}, duplicates {full['files_duplicate']}, quarantined {full['files_quarantined']}, "
         f"{full['metrics_loaded']} metrics",
         f"stages      {shares}",
@@ -264,6 +272,11 @@ def render_report(report: dict) -> str:
         lines.append(
             f"rerun       {what}: {r['wall_seconds']:.1f} s wall ({r['percent_of_full']:.0f} % of the full run, {r['seconds']:.1f} s in the flow), "
             f"{r['files_loaded']} loaded, {r['files_unchanged']} unchanged"
+        )
+    if a := report["segmenter_agreement"]:
+        lines.append(
+            f"segmenter   {a['backend']} cuts {100 * a['token_agreement']:.4f} % of jieba's tokens identically "
+            f"({100 * a['chinese_token_agreement']:.4f} % of Chinese tokens; {a['texts_identical']} of {a['texts']} texts identical)"
         )
     lines.append(
         f"extraction  precision {q['precision']:.4f}, recall {q['recall']:.4f} ({q['matched']} of {q['expected']} expected, "

@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from transforms import ingest  # noqa: E402
+from transforms import ingest, segmenters  # noqa: E402
 from flows.runners import batch_executor  # noqa: E402
 from transforms.stages import clean_and_extract  # noqa: E402
 from transforms.near_duplicates import link_run  # noqa: E402
@@ -46,11 +46,11 @@ def ingest_task(files: list[ingest.SourceFile], known: dict[str, str], max_bytes
 
 
 @task(name="clean-extract", cache_policy=NO_CACHE)
-def clean_extract_task(docs, executor=None):
+def clean_extract_task(docs, segmenter: str, executor=None):
     """One batch; with an executor the work runs in one of its worker processes while this task waits."""
     if executor is None:
-        return clean_and_extract(docs)
-    return executor.submit(clean_and_extract, docs).result()
+        return clean_and_extract(docs, segmenter)
+    return executor.submit(clean_and_extract, docs, segmenter).result()
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -121,15 +121,17 @@ def dangjian_etl(
     runner: str = "local",
     address: str | None = None,
     max_file_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    segmenter: str | None = None,
 ) -> dict:
     """Process every new or changed file under `source` into the warehouse; return the run summary.
 
     With strict=True any critical data-quality failure fails the run before anything is written. `runner` says
     where clean and extract run: "local" (worker processes here when there is more than one batch) or "dask"
     (the cluster at `address`, or a local one); the warehouse is always written by this process alone. Files over
-    `max_file_bytes` are quarantined unread.
+    `max_file_bytes` are quarantined unread. `segmenter` names the word segmenter (default: DANGJIAN_SEGMENTER, or jieba).
     """
     logger = get_run_logger()
+    segmenter = segmenter or segmenters.configured()
     run_id, started = new_run_id(), datetime.now()
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
@@ -156,9 +158,9 @@ def dangjian_etl(
     t0 = time.perf_counter()
     with batch_executor(runner, address, len(chunks)) as executor:
         if executor is None:
-            results = (clean_extract_task(quote(chunk)) for chunk in chunks)
+            results = (clean_extract_task(quote(chunk), segmenter) for chunk in chunks)
         else:
-            futures = [clean_extract_task.submit(quote(chunk), quote(executor)) for chunk in chunks]
+            futures = [clean_extract_task.submit(quote(chunk), segmenter, quote(executor)) for chunk in chunks]
             results = (future.result() for future in futures)
         for chunk, (docs, batch_outcomes, found, seconds) in zip(chunks, results):
             outcomes.extend(batch_outcomes)
@@ -221,7 +223,12 @@ def dangjian_etl(
     docs_path = timed("report", data_docs_task, warehouse, run_id, started, quote(results))
     timed("report", quality_artifact_task, warehouse, run_id)
     summary.update(
-        run_id=run_id, seconds=round((datetime.now() - started).total_seconds(), 2), stage_seconds=timings, stage_cpu_seconds=cpu, data_docs=docs_path
+        run_id=run_id,
+        seconds=round((datetime.now() - started).total_seconds(), 2),
+        stage_seconds=timings,
+        stage_cpu_seconds=cpu,
+        data_docs=docs_path,
+        segmenter=segmenter,
     )
     logger.info("run %s loaded %d files, %d metrics", run_id, summary["files_loaded"], summary["metrics_loaded"])
     return summary

@@ -21,7 +21,7 @@ def workers() -> int:
 
 @contextmanager
 def batch_executor(runner: str, address: str | None, batches: int):
-    """An executor (submit(fn, arg) -> future) for the batches, or None to run them here, one after another."""
+    """An executor (submit(fn, *args) -> future) for the batches, or None to run them here, one after another."""
     if runner not in RUNNERS:
         raise ValueError(f"unknown runner {runner!r}; use one of {', '.join(RUNNERS)}")
     if runner == "dask":

@@ -5,15 +5,16 @@ from __future__ import annotations
 from transforms.figures import find_figures
 from transforms.indicators import assign
 from transforms.initiatives import find_initiatives
-from transforms.keywords import keywords, segment
+from transforms.keywords import keywords
 from transforms.metadata import extract_metadata
 from transforms.near_duplicates import fingerprint
 from transforms.places import resolve_place
 from transforms.records import CleanDocument, Extraction
+from transforms.segmenters import DEFAULT, segment
 from transforms.timerefs import find_time_refs
 
 
-def extract_document(doc: CleanDocument) -> Extraction:
+def extract_document(doc: CleanDocument, segmenter: str = DEFAULT) -> Extraction:
     metadata = extract_metadata(doc.header_lines, doc.metadata_lines, doc.chrome_lines)
     place = resolve_place(metadata.title, doc.header_lines + doc.metadata_lines, doc.text)
     figures = find_figures(doc.text)
@@ -25,12 +26,12 @@ def extract_document(doc: CleanDocument) -> Extraction:
         metadata=metadata,
         place=place,
         figures=figures,
-        keywords=keywords(segment(doc.text)),
+        keywords=keywords(segment(doc.text, segmenter)),
         initiatives=find_initiatives(doc.text),
         time_refs=find_time_refs(doc.text),
         fingerprint=fingerprint(doc.text),
     )
 
 
-def extract_batch(docs: list[CleanDocument]) -> list[Extraction]:
-    return [extract_document(doc) for doc in docs]
+def extract_batch(docs: list[CleanDocument], segmenter: str = DEFAULT) -> list[Extraction]:
+    return [extract_document(doc, segmenter) for doc in docs]

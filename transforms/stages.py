@@ -10,12 +10,15 @@ import time
 from transforms.clean import clean_batch
 from transforms.extract import extract_batch
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
+from transforms.segmenters import DEFAULT
 
 
-def clean_and_extract(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[FileOutcome], list[Extraction], dict[str, float]]:
+def clean_and_extract(
+    docs: list[RawDocument], segmenter: str = DEFAULT
+) -> tuple[list[CleanDocument], list[FileOutcome], list[Extraction], dict[str, float]]:
     """Clean documents, what became of those that had no body, their extractions, and seconds per stage."""
     started = time.perf_counter()
     clean, outcomes = clean_batch(docs)
     cleaned = time.perf_counter()
-    extractions = extract_batch(clean)
+    extractions = extract_batch(clean, segmenter)
     return clean, outcomes, extractions, {"clean": cleaned - started, "extract": time.perf_counter() - cleaned}
