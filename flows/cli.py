@@ -94,8 +94,8 @@ def main() -> None:
 @click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=20, show_default=True,
               help="Quarantine, unread, any file larger than this many MiB.")
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]),
-              help="Word segmenter for keywords: jieba (the reference) or rjieba (~20x faster; see `dangjian agreement`). "
-                   "Default: $DANGJIAN_SEGMENTER, else jieba.")
+              help="Word segmenter for keywords: rjieba (jieba-rs, ~20x faster) or jieba (the reference; see `dangjian agreement`). "
+                   "Default: $DANGJIAN_SEGMENTER, else rjieba.")
 def run(
     source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None, max_file_mb: float, segmenter: str | None
 ) -> None:
@@ -341,7 +341,7 @@ def synth(docs: int, output: Path, seed: int, source: Path) -> None:
               help="Folder for corpus/, bench.duckdb and the runs' output (default .state/bench); a corpus of the same docs "
                    "and seed there is reused.")
 @click.option("--runner", type=click.Choice(["local", "dask"]), default="local", show_default=True)
-@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="jieba", show_default=True,
+@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba", show_default=True,
               help="The runs' segmenter; with rjieba the report adds its token agreement with jieba on the corpus.")
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Results file (default WORKDIR/bench.json).")
 def bench(docs: int, seed: int, workdir: Path | None, runner: str, segmenter: str, json_file: Path | None) -> None:

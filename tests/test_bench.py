@@ -31,7 +31,8 @@ def bench(prefect_harness, tmp_path_factory):
 def test_prints_a_summary_and_writes_every_field(bench):
     _, output, report = bench
     assert "docs/s" in output and "jieba floor" in output and output.rstrip().endswith("out.json")
-    assert set(report) == {"docs", "seed", "runner", "workers", "workdir", "corpus", "full", "floor", "unchanged", "changed", "quality"}
+    assert set(report) == {"docs", "seed", "runner", "segmenter", "segmenter_agreement", "workers", "workdir", "corpus", "full", "floor",
+                           "unchanged", "changed", "quality"}
     assert (report["docs"], report["corpus"]["files"], report["corpus"]["reused"]) == (DOCS, DOCS, False)
 
 
@@ -42,6 +43,14 @@ def test_full_run_throughput_stage_shares_and_memory(bench):
     assert all(share >= 0 for share in full["stage_share"].values()) and 0.5 < sum(full["stage_share"].values()) <= 1.05
     assert full["peak_rss_tree_mb"] > 50 and full["peak_rss_process_mb"] > 50
     assert full["files_loaded"] + full["files_duplicate"] == DOCS and full["files_quarantined"] == 0
+
+
+def test_the_default_segmenter_is_checked_against_jieba_on_the_corpus(bench):
+    output, report = bench[1], bench[2]
+    agreement = report["segmenter_agreement"]
+    assert report["segmenter"] == "rjieba" and agreement["texts"] == DOCS and agreement["tokens"] > DOCS * 100
+    assert agreement["chinese_token_agreement"] == 1.0
+    assert "rjieba cuts" in output
 
 
 def test_floor_segments_every_document(bench):

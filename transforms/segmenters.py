@@ -1,7 +1,9 @@
 """Word segmentation backends: jieba, the reference, and rjieba (jieba-rs: the same dictionary and algorithm in Rust).
 
 Both load jieba's dictionary plus the project's party-building words. `agreement` measures how often rjieba cuts
-a text exactly where jieba does.
+a text exactly where jieba does. rjieba is the default because it cut every Chinese token of the seeds and of a
+2,000-article scale corpus (1.7 million Chinese tokens) exactly as jieba does, about 20 times faster; the two differ
+only inside runs of Latin letters and digits, which keywords ignore.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 BACKENDS = ("jieba", "rjieba")
-DEFAULT = "jieba"
+DEFAULT = "rjieba"
 DOMAIN_WORDS = Path(__file__).parent / "reference" / "domain_words.txt"
 
 # jieba's HMM for unknown words copies its path at every character, so its cost grows with the square of a
@@ -28,7 +30,7 @@ class UnknownSegmenter(ValueError):
 
 
 def configured() -> str:
-    """The backend named by DANGJIAN_SEGMENTER, jieba when unset."""
+    """The backend named by DANGJIAN_SEGMENTER, DEFAULT when unset."""
     name = os.environ.get("DANGJIAN_SEGMENTER", DEFAULT)
     if name not in BACKENDS:
         raise UnknownSegmenter(f"DANGJIAN_SEGMENTER={name!r}: choose one of {', '.join(BACKENDS)}")
