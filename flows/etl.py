@@ -20,13 +20,15 @@ from prefect.utilities.annotations import quote  # noqa: E402
 from transforms import ingest, segmenters  # noqa: E402
 from flows.runners import batch_executor  # noqa: E402
 from transforms.stages import clean_and_extract  # noqa: E402
-from transforms.near_duplicates import link_run  # noqa: E402
+from transforms.near_duplicates import Candidate, candidates, link_copies  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
 from transforms.validation import merge_results, validate  # noqa: E402
+from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
+from warehouse.data_docs import state_dir as warehouse_state_dir  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
 from warehouse.load import RunBatch, load_run  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
@@ -36,8 +38,13 @@ from warehouse.state import known_documents, known_originals  # noqa: E402
 BATCH_SIZE = 200
 # Batches of documents go to tasks wrapped in quote(): Prefect otherwise walks every element of every nested list
 # and dataclass looking for upstream futures, which took longer than the work itself on 1,700 documents.
-# Great Expectations costs ~0.7 s per call whatever the size, so validation takes bigger batches than extraction.
-VALIDATION_BATCH = 5000
+# A run reads, cleans, extracts, validates and stages its files a slice at a time, so its memory does not grow with
+# the corpus. A slice is also one validation call: Great Expectations costs ~0.7 s a call whatever the size.
+SLICE = 5000
+
+
+def staging_path(warehouse: str, run_id: str) -> Path:
+    return warehouse_state_dir(warehouse) / "staging" / f"{run_id}.duckdb"
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
@@ -74,8 +81,18 @@ def quality_artifact_task(warehouse: str, run_id: str) -> None:
 
 
 @task(name="link-republished", cache_policy=NO_CACHE)
-def link_task(docs, extractions, known, retiring):
-    return link_run(docs, extractions, known, retiring)
+def link_task(new, known, retiring):
+    return link_copies(new, [k for k in known if k.doc_id not in retiring])
+
+
+@task(name="open-staging", cache_policy=NO_CACHE)
+def staging_task(path: Path) -> Path:
+    return staging.create(path)
+
+
+@task(name="stage", cache_policy=NO_CACHE)
+def stage_task(path: Path, raw, clean, extractions, run_id: str) -> None:
+    staging.add(path, raw, clean, extractions, run_id)
 
 
 # Waits for the lock: about 10 s before a run starts work, a minute before it gives up work already done.
@@ -145,81 +162,95 @@ def dangjian_etl(
     known, originals = warehouse_state_task(warehouse)
     files, outcomes = ingest.scan(Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
-    raw = []
-    for chunk in _chunks(files, batch_size):
-        docs, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(known), max_file_bytes)
-        raw.extend(docs)
-        outcomes.extend(batch_outcomes)
-        progress.advance("ingest", len(chunk), len(files))
-    raw, duplicates = ingest.drop_exact_duplicates(raw, known)
-    outcomes.extend(duplicates)
-    cleaned, extracted = [], []
-    chunks = _chunks(raw, batch_size)
-    t0 = time.perf_counter()
-    with batch_executor(runner, address, len(chunks)) as executor:
-        if executor is None:
-            results = (clean_extract_task(quote(chunk), segmenter) for chunk in chunks)
-        else:
-            futures = [clean_extract_task.submit(quote(chunk), segmenter, quote(executor)) for chunk in chunks]
-            results = (future.result() for future in futures)
-        for chunk, (docs, batch_outcomes, found, seconds) in zip(chunks, results):
-            outcomes.extend(batch_outcomes)
-            cleaned.extend(docs)
-            extracted.extend(found)
-            for stage, spent in seconds.items():  # CPU seconds summed over workers
-                cpu[stage] = cpu.get(stage, 0.0) + spent
-            progress.advance("extract", len(chunk), len(raw))
-    timings["clean+extract"] = time.perf_counter() - t0
-    clean, extractions, rejections, checked, suite_seconds = [], [], [], [], {}
-    for start in range(0, len(cleaned), VALIDATION_BATCH):
-        end = start + VALIDATION_BATCH
-        validation = timed("validate", validate_task, quote(cleaned[start:end]), quote(extracted[start:end]))
-        clean.extend(validation.docs)
-        extractions.extend(validation.extractions)
-        rejections.extend(validation.rejections)
-        checked.append(validation.results)
-        progress.advance("validate", len(cleaned[start:end]), len(cleaned))
-        for suite, seconds in validation.seconds.items():
-            suite_seconds[suite] = suite_seconds.get(suite, 0.0) + seconds
-    quality = merge_results(checked)
-    failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
-    for r in failed_docs.values():
-        outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
-    critical = [r for r in quality if r.failed_critically]
-    if strict and critical:
-        docs_path = data_docs_task(warehouse, run_id, started, quote(quality))
-        names = ", ".join(f"{r.suite}.{r.check} ({r.unexpected_count})" for r in critical)
-        raise QualityGateFailed(f"--strict: critical checks failed: {names}; nothing was loaded. Data Docs: {docs_path}")
-    replaced = {d.doc_id: d.replaces for d in raw}
-    links = timed("link", link_task, quote(clean), quote(extractions), quote(originals), {r for r in replaced.values() if r})
-    copies = {link.doc_id: link for link in links}
-    for d in clean:
-        if link := copies.get(d.doc_id):
-            detail = f"{link.original_file} (similarity {link.similarity:.2f})"
-            outcomes.append(FileOutcome(d.source_file, "duplicate", doc_id=d.doc_id, reason="near duplicate", detail=detail))
-        else:
-            outcomes.append(FileOutcome(d.source_file, "loaded", doc_id=d.doc_id, reason="changed" if replaced.get(d.doc_id) else None))
-    batch = RunBatch(
-        run_id=run_id,
-        started_at=started,
-        source_dir=str(source),
-        raw=raw,
-        clean=clean,
-        extractions=extractions,
-        outcomes=outcomes,
-        rejections=rejections,
-        links=links,
-        quality=quality,
-        quality_seconds=suite_seconds,
-        data_docs=str(site_index(warehouse)),
-        strict=strict,
-        stage_seconds=timings,
-        flow_run_id=str(flow_run.get_id() or ""),
-    )
-    t0 = time.perf_counter()
-    summary, results = load_task(warehouse, quote(batch))
-    timings["load"] = time.perf_counter() - t0
-    progress.advance("load", 1, 1)
+    staged = timed("stage", staging_task, staging_path(warehouse, run_id))
+    try:
+        # What the run keeps of each document between its slice and the load: small records, never the text.
+        seen = dict(known)  # path -> doc_id, this run's files included: exact copies across slices
+        new: list[Candidate] = []
+        docs: dict[str, tuple[str, str | None]] = {}  # doc_id -> (source_file, the doc_id it replaces)
+        rejections, checked, suite_seconds = [], [], {}
+        with batch_executor(runner, address, -(-len(files) // batch_size)) as executor:
+            for part in _chunks(files, SLICE):
+                raw = []
+                for chunk in _chunks(part, batch_size):
+                    found, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(seen), max_file_bytes)
+                    raw.extend(found)
+                    outcomes.extend(batch_outcomes)
+                    progress.advance("ingest", len(chunk), len(files))
+                raw, duplicates = ingest.drop_exact_duplicates(raw, seen)
+                outcomes.extend(duplicates)
+                seen.update((d.source_file, d.doc_id) for d in raw)
+                cleaned, extracted = [], []
+                chunks = _chunks(raw, batch_size)
+                t0 = time.perf_counter()
+                if executor is None:
+                    results = (clean_extract_task(quote(chunk), segmenter) for chunk in chunks)
+                else:
+                    futures = [clean_extract_task.submit(quote(chunk), segmenter, quote(executor)) for chunk in chunks]
+                    results = (future.result() for future in futures)
+                for chunk, (clean, batch_outcomes, found, seconds) in zip(chunks, results):
+                    outcomes.extend(batch_outcomes)
+                    cleaned.extend(clean)
+                    extracted.extend(found)
+                    for stage, spent in seconds.items():  # CPU seconds summed over workers
+                        cpu[stage] = cpu.get(stage, 0.0) + spent
+                    progress.advance("extract", len(chunk), len(files))
+                timings["clean+extract"] = timings.get("clean+extract", 0.0) + time.perf_counter() - t0
+                if not cleaned:  # nothing new in this slice
+                    continue
+                validation = timed("validate", validate_task, quote(cleaned), quote(extracted))
+                rejections.extend(validation.rejections)
+                checked.append(validation.results)
+                for suite, seconds in validation.seconds.items():
+                    suite_seconds[suite] = suite_seconds.get(suite, 0.0) + seconds
+                progress.advance("validate", len(part), len(files))
+                timed("stage", stage_task, staged, quote(raw), quote(validation.docs), quote(validation.extractions), run_id)
+                replaces = {d.doc_id: d.replaces for d in raw}
+                docs.update((d.doc_id, (d.source_file, replaces[d.doc_id])) for d in validation.docs)
+                new.extend(candidates(validation.docs, validation.extractions))
+                del raw, cleaned, extracted, validation  # before the next slice is read
+        quality = merge_results(checked)
+        failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
+        for r in failed_docs.values():
+            outcomes.append(FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=f"failed check {r.check}", detail=r.reason))
+        critical = [r for r in quality if r.failed_critically]
+        if strict and critical:
+            docs_path = data_docs_task(warehouse, run_id, started, quote(quality))
+            names = ", ".join(f"{r.suite}.{r.check} ({r.unexpected_count})" for r in critical)
+            raise QualityGateFailed(f"--strict: critical checks failed: {names}; nothing was loaded. Data Docs: {docs_path}")
+        retiring = {old for _, old in docs.values() if old}
+        links = timed("link", link_task, quote(new), quote(originals), retiring)
+        copies = {link.doc_id: link for link in links}
+        for doc_id, (source_file, old) in docs.items():
+            if link := copies.get(doc_id):
+                detail = f"{link.original_file} (similarity {link.similarity:.2f})"
+                outcomes.append(FileOutcome(source_file, "duplicate", doc_id=doc_id, reason="near duplicate", detail=detail))
+            else:
+                outcomes.append(FileOutcome(source_file, "loaded", doc_id=doc_id, reason="changed" if old else None))
+        batch = RunBatch(
+            run_id=run_id,
+            started_at=started,
+            source_dir=str(source),
+            raw=[],
+            clean=[],
+            extractions=[],
+            outcomes=outcomes,
+            rejections=rejections,
+            links=links,
+            quality=quality,
+            quality_seconds=suite_seconds,
+            data_docs=str(site_index(warehouse)),
+            strict=strict,
+            stage_seconds=timings,
+            flow_run_id=str(flow_run.get_id() or ""),
+            staging=staged,
+        )
+        t0 = time.perf_counter()
+        summary, results = load_task(warehouse, quote(batch))
+        timings["load"] = time.perf_counter() - t0
+        progress.advance("load", 1, 1)
+    finally:
+        staging.remove(staged)
     docs_path = timed("report", data_docs_task, warehouse, run_id, started, quote(results))
     timed("report", quality_artifact_task, warehouse, run_id)
     summary.update(

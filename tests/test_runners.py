@@ -51,3 +51,16 @@ def test_one_worker_or_one_batch_runs_in_this_process(monkeypatch):
     with pytest.raises(ValueError, match="unknown runner"):
         with batch_executor("spark", None, 3):
             pass
+
+
+def test_a_run_in_slices_loads_what_one_slice_loads(flow, seed_copy, tmp_path, monkeypatch):
+    """Copies whose originals sit in another slice are still found: exact ones while reading, near ones at the end."""
+    seeds = sorted(seed_copy.iterdir())
+    (seed_copy / "zz_exact.txt").write_bytes(seeds[1].read_bytes())
+    (seed_copy / "zz_near.txt").write_text("转载自市委组织部网站\n" + "。".join(seeds[3].read_text(encoding="utf-8").split("。")[1:]), encoding="utf-8")
+    whole = flow(str(seed_copy), str(tmp_path / "whole.duckdb"))
+    monkeypatch.setattr("flows.etl.SLICE", 2)
+    sliced = flow(str(seed_copy), str(tmp_path / "sliced.duckdb"), batch_size=1)
+    assert (sliced["files_duplicate"], sliced["files_loaded"]) == (whole["files_duplicate"], whole["files_loaded"]) == (2, 5)
+    assert _contents(tmp_path / "sliced.duckdb") == _contents(tmp_path / "whole.duckdb")
+    assert not list((tmp_path / "sliced.state" / "staging").iterdir())  # the staging file is gone once the run is loaded

@@ -49,7 +49,7 @@ def similarity(a: list[int], b: list[int]) -> float:
 class Candidate:
     doc_id: str
     source_file: str
-    fingerprint: list[int]
+    fingerprint: list[int] | np.ndarray
     order: tuple = ()  # lower sorts first and becomes the original
 
 
@@ -94,11 +94,17 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
     return links
 
 
-def link_run(docs: list[CleanDocument], extractions: list[Extraction], known: list[Candidate], retiring: set[str]) -> list[Link]:
-    """Links for this run's documents; `retiring` are known documents this run replaces with a new version."""
+def candidates(docs: list[CleanDocument], extractions: list[Extraction]) -> list[Candidate]:
+    """The documents as link candidates, earliest published first; fingerprints as compact arrays, since a run keeps
+    one per document until it is linked."""
     by_id = {x.doc_id: x for x in extractions}
-    new = [
-        Candidate(d.doc_id, d.source_file, by_id[d.doc_id].fingerprint, (by_id[d.doc_id].metadata.publish_date or "9999", d.source_file))
+    return [
+        Candidate(d.doc_id, d.source_file, np.asarray(by_id[d.doc_id].fingerprint, dtype=np.int64),
+                  (by_id[d.doc_id].metadata.publish_date or "9999", d.source_file))
         for d in docs
     ]
-    return link_copies(new, [k for k in known if k.doc_id not in retiring])
+
+
+def link_run(docs: list[CleanDocument], extractions: list[Extraction], known: list[Candidate], retiring: set[str]) -> list[Link]:
+    """Links for this run's documents; `retiring` are known documents this run replaces with a new version."""
+    return link_copies(candidates(docs, extractions), [k for k in known if k.doc_id not in retiring])

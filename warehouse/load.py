@@ -6,9 +6,11 @@ A crash or error anywhere inside leaves the warehouse exactly as it was before t
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -17,8 +19,10 @@ from transforms.near_duplicates import Link
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
 from transforms.errors import QualityGateFailed
 from transforms.validation import CheckResult, Rejection
-from warehouse import frames, quality
+from warehouse import frames, quality, staging
+from warehouse.connection import scalar
 from warehouse.integrity import check_integrity
+from warehouse.writes import insert, reference, upsert
 
 _FACT_TABLES = ("core.fact_metric", "core.fact_keyword", "core.fact_initiative", "core.fact_time_ref")
 
@@ -42,36 +46,7 @@ class RunBatch:
     strict: bool = False  # any critical failure, here or in the integrity checks, fails the run
     stage_seconds: dict[str, float] = field(default_factory=dict)
     flow_run_id: str | None = None
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
-        return
-    con.register("_incoming", frame)
-    cols = ", ".join(frame.columns)
-    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
-    con.unregister("_incoming")
-
-
-def _upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, frame: pd.DataFrame) -> None:
-    """Update rows whose key exists (only non-key columns change), insert the rest."""
-    if frame.empty:
-        return
-    con.register("_incoming", frame)
-    cols = [c for c in frame.columns if c != key]
-    sets = ", ".join(f"{c} = _incoming.{c}" for c in cols if c not in ("first_seen",))
-    con.execute(f"UPDATE {table} SET {sets} FROM _incoming WHERE {table}.{key} = _incoming.{key}")
-    all_cols = ", ".join(frame.columns)
-    con.execute(
-        f"INSERT INTO {table} ({all_cols}) SELECT {all_cols} FROM _incoming WHERE {key} NOT IN (SELECT {key} FROM {table})"
-    )
-    con.unregister("_incoming")
-
-
-def _reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Gazetteer and taxonomy: insert what is missing, refresh names of what exists."""
-    _upsert(con, "core.dim_region", "adcode", frames.region_frame())
-    _upsert(con, "core.dim_indicator", "indicator_code", frames.indicator_frame())
+    staging: Path | None = None  # the run's documents staged slice by slice (warehouse/staging.py) instead of raw/clean
 
 
 def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
@@ -90,57 +65,74 @@ def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
 
 
 def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
-    """Write the run; return its summary counts and every quality result, the integrity checks included."""
+    """Write the run; return its summary counts and every quality result, the integrity checks included.
+
+    A batch whose documents were staged slice by slice names its staging file; one that carries its documents in
+    memory is staged here first, so both are written by the same statements.
+    """
+    if batch.staging is not None:
+        return _load_staged(con, batch, batch.staging)
+    with tempfile.TemporaryDirectory(prefix="dangjian-staging-") as tmp:
+        path = staging.create(Path(tmp) / "staging.duckdb")
+        staging.add(path, batch.raw, batch.clean, batch.extractions, batch.run_id)
+        return _load_staged(con, batch, path)
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    schema, name = table.split(".")
+    return [c for (c,) in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = 'stg' AND schema_name = ? AND table_name = ? ORDER BY column_index",
+        [schema, name],
+    ).fetchall()]
+
+
+def _load_staged(con: duckdb.DuckDBPyConnection, batch: RunBatch, path: Path) -> tuple[dict, list[CheckResult]]:
     now = datetime.now()
-    loaded_ids = {d.doc_id for d in batch.clean}
-    raw = [d for d in batch.raw if d.doc_id in loaded_ids]
-    extractions = {x.doc_id: x for x in batch.extractions if x.doc_id in loaded_ids}
-    links = {link.doc_id: link for link in batch.links}
+    con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS stg (READ_ONLY)")
+    try:
+        return _write_run(con, batch, now)
+    finally:
+        con.execute("DETACH stg")
+
+
+def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -> tuple[dict, list[CheckResult]]:
     # Republished copies keep their document rows; their figures, keywords and initiatives are the original's.
-    originals = [d for d in batch.clean if d.doc_id not in links]
-    counted = [x for x in extractions.values() if x.doc_id not in links]
-    metrics = frames.metric_frame(originals, extractions, batch.run_id)
-    summary = summarize(batch.outcomes, len(metrics))
+    links = pd.DataFrame({
+        "doc_id": pd.Series([x.doc_id for x in batch.links], dtype="string"),
+        "original": pd.Series([x.original for x in batch.links], dtype="string"),
+        "similarity": pd.Series([x.similarity for x in batch.links], dtype="float64"),
+    })
+    con.register("_links", links)
+    counted = "doc_id NOT IN (SELECT doc_id FROM _links)"
+    summary = summarize(batch.outcomes, scalar(con, f"SELECT count(*) FROM stg.core.fact_metric WHERE {counted}"))
     con.execute("BEGIN")
     try:
-        _reference(con)
-        replaced = {d.replaces: d.doc_id for d in raw if d.replaces and d.replaces != d.doc_id}
-        stale = list(replaced) + list(loaded_ids)
-        if stale:
-            con.register("_stale", pd.DataFrame({"doc_id": stale}))
-            for table in _FACT_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _stale)")
-            con.unregister("_stale")
-        if replaced:
-            con.register("_replaced", pd.DataFrame({"old": list(replaced), "new": list(replaced.values())}))
-            con.execute("UPDATE raw.document SET is_current = false FROM _replaced WHERE doc_id = _replaced.old")
-            con.execute(
-                "UPDATE core.dim_document SET is_current = false, superseded_by = _replaced.new FROM _replaced WHERE doc_id = _replaced.old"
-            )
-            con.unregister("_replaced")
-        _upsert(con, "raw.document", "doc_id", frames.raw_frame(raw, batch.run_id, now))
-        _upsert(con, "core.dim_document", "doc_id", frames.document_frame(batch.clean, extractions, links, batch.run_id))
-        _upsert(con, "core.document_fingerprint", "doc_id", frames.fingerprint_frame(list(extractions.values())))
-        _insert(con, "core.fact_metric", metrics)
-        _insert(con, "core.fact_keyword", frames.keyword_frame(counted, batch.run_id))
-        initiatives = frames.initiative_frame(counted, batch.run_id)
-        if not initiatives.empty:
-            names = pd.DataFrame({"initiative_name": initiatives["initiative_name"].unique(), "first_run_id": batch.run_id})
-            con.register("_names", names)
-            con.execute(
-                "INSERT INTO core.dim_initiative SELECT * FROM _names WHERE initiative_name NOT IN (SELECT initiative_name FROM core.dim_initiative)"
-            )
-            con.unregister("_names")
-        _insert(con, "core.fact_initiative", initiatives)
-        _insert(con, "core.fact_time_ref", frames.time_ref_frame(counted, batch.run_id))
+        reference(con)
+        for table in _FACT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT old FROM stg.main.replaced UNION ALL SELECT doc_id FROM stg.core.dim_document)")
+        con.execute("UPDATE raw.document SET is_current = false WHERE doc_id IN (SELECT old FROM stg.main.replaced)")
+        con.execute("UPDATE core.dim_document SET is_current = false, superseded_by = r.new FROM stg.main.replaced r WHERE doc_id = r.old")
+        upsert(con, "raw.document", "doc_id", "stg.raw.document", _columns(con, "raw.document"))
+        documents = """(SELECT d.* REPLACE (l.original AS duplicate_of, l.similarity AS duplicate_similarity)
+                        FROM stg.core.dim_document d LEFT JOIN _links l USING (doc_id))"""
+        upsert(con, "core.dim_document", "doc_id", documents, _columns(con, "core.dim_document"))
+        upsert(con, "core.document_fingerprint", "doc_id", "stg.core.document_fingerprint", _columns(con, "core.document_fingerprint"))
+        con.execute(
+            f"""INSERT INTO core.dim_initiative SELECT * FROM stg.core.dim_initiative
+                WHERE initiative_name NOT IN (SELECT initiative_name FROM core.dim_initiative)
+                  AND initiative_name IN (SELECT initiative_name FROM stg.core.fact_initiative WHERE {counted})"""
+        )
+        for table in _FACT_TABLES:
+            cols = ", ".join(_columns(con, table))
+            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stg.{table} WHERE {counted}")
         integrity, repaired, seconds = check_integrity(con)
         if repaired and batch.strict:
             raise QualityGateFailed(f"--strict: integrity check {repaired[0].check} failed for {len(repaired)} rows; nothing was loaded")
         rejections = batch.rejections + repaired
         summary["metrics_loaded"] -= sum(1 for r in repaired if r.item == "core.fact_metric")
         results = batch.quality + integrity
-        _insert(con, "ops.dq_run", quality.dq_run_frame(batch.run_id, results, rejections, {**batch.quality_seconds, "integrity": seconds}, batch.data_docs))
-        _insert(con, "ops.dq_result", quality.dq_result_frame(batch.run_id, results))
+        insert(con, "ops.dq_run", quality.dq_run_frame(batch.run_id, results, rejections, {**batch.quality_seconds, "integrity": seconds}, batch.data_docs))
+        insert(con, "ops.dq_result", quality.dq_result_frame(batch.run_id, results))
         unchanged = [o.doc_id for o in batch.outcomes if o.outcome == "unchanged"]
         if unchanged:
             con.register("_unchanged", pd.DataFrame({"doc_id": unchanged}))
@@ -161,11 +153,13 @@ def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, lis
                 }
             ]
         )
-        _insert(con, "ops.pipeline_run", run)
-        _insert(con, "ops.file_outcome", frames.outcome_frame(batch.outcomes, batch.run_id))
-        _insert(con, "ops.quarantine", frames.rejection_frame(rejections, batch.run_id))
+        insert(con, "ops.pipeline_run", run)
+        insert(con, "ops.file_outcome", frames.outcome_frame(batch.outcomes, batch.run_id))
+        insert(con, "ops.quarantine", frames.rejection_frame(rejections, batch.run_id))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.unregister("_links")
     return summary, results

@@ -1,0 +1,39 @@
+"""Write DataFrames into warehouse tables: plain inserts, upserts by key, and the reference dimensions."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from warehouse import frames
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("_incoming", frame)
+    cols = ", ".join(frame.columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+    con.unregister("_incoming")
+
+
+def upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, source: str, columns: list[str]) -> None:
+    """Update rows of `table` whose key is in the relation `source` (only non-key columns change), insert the rest."""
+    sets = ", ".join(f"{c} = _src.{c}" for c in columns if c not in (key, "first_seen"))
+    con.execute(f"UPDATE {table} SET {sets} FROM (SELECT * FROM {source}) AS _src WHERE {table}.{key} = _src.{key}")
+    cols = ", ".join(columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} WHERE {key} NOT IN (SELECT {key} FROM {table})")
+
+
+def upsert_frame(con: duckdb.DuckDBPyConnection, table: str, key: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("_incoming", frame)
+    upsert(con, table, key, "_incoming", list(frame.columns))
+    con.unregister("_incoming")
+
+
+def reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Gazetteer and taxonomy: insert what is missing, refresh names of what exists."""
+    upsert_frame(con, "core.dim_region", "adcode", frames.region_frame())
+    upsert_frame(con, "core.dim_indicator", "indicator_code", frames.indicator_frame())
