@@ -41,6 +41,9 @@ BATCH_SIZE = 200
 # A run reads, cleans, extracts, validates and stages its files a slice at a time, so its memory does not grow with
 # the corpus. A slice is also one validation call: Great Expectations costs ~0.7 s a call whatever the size.
 SLICE = 5000
+# DuckDB's own default is 80 % of the machine's memory, which it fills with cache during a large load; past this it
+# spills to disk instead.
+LOAD_MEMORY = "1GB"
 
 
 def staging_path(warehouse: str, run_id: str) -> Path:
@@ -100,6 +103,7 @@ def stage_task(path: Path, raw, clean, extractions, run_id: str) -> None:
 def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:
+        con.execute(f"SET memory_limit = '{LOAD_MEMORY}'")
         migrate(con)
         return load_run(con, batch)
     finally:

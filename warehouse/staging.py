@@ -16,7 +16,12 @@ import pandas as pd
 from transforms.records import CleanDocument, Extraction, RawDocument
 from warehouse import frames
 from warehouse.migrate import migrate
-from warehouse.writes import insert, reference
+from warehouse.writes import insert
+
+STAGED = [
+    ("raw", "document"), ("core", "dim_document"), ("core", "document_fingerprint"), ("core", "fact_metric"),
+    ("core", "fact_keyword"), ("core", "dim_initiative"), ("core", "fact_initiative"), ("core", "fact_time_ref"),
+]
 
 
 def create(path: Path) -> Path:
@@ -25,8 +30,17 @@ def create(path: Path) -> Path:
     remove(path)
     con = duckdb.connect(str(path))
     try:
+        # The warehouse's tables without their keys and constraints: the same columns and types, checked once, by
+        # the load. Keys and foreign keys made staging a 5,000-document slice take seconds.
+        home = con.execute("SELECT current_database()").fetchall()[0][0]
+        con.execute("ATTACH ':memory:' AS model")
+        con.execute("USE model")
         migrate(con)
-        reference(con)
+        con.execute(f'USE "{home}"')
+        for schema, table in STAGED:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            con.execute(f"CREATE TABLE {schema}.{table} AS SELECT * FROM model.{schema}.{table} LIMIT 0")
+        con.execute("DETACH model")
         con.execute("CREATE TABLE main.replaced (old VARCHAR NOT NULL, new VARCHAR NOT NULL)")
     finally:
         con.close()
@@ -40,7 +54,7 @@ def add(path: Path, raw: list[RawDocument], clean: list[CleanDocument], extracti
     by_id = {x.doc_id: x for x in extractions if x.doc_id in kept}
     found = list(by_id.values())
     replaced = [(d.replaces, d.doc_id) for d in raw if d.replaces and d.replaces != d.doc_id]
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": "512MB"})
     try:
         con.execute("BEGIN")
         insert(con, "raw.document", frames.raw_frame(raw, run_id, datetime.now()))
