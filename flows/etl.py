@@ -150,7 +150,7 @@ def dangjian_etl(
     With strict=True any critical data-quality failure fails the run before anything is written. `runner` says
     where clean and extract run: "local" (worker processes here when there is more than one batch) or "dask"
     (the cluster at `address`, or a local one); the warehouse is always written by this process alone. Files over
-    `max_file_bytes` are quarantined unread. `segmenter` names the word segmenter (default: DANGJIAN_SEGMENTER, or jieba).
+    `max_file_bytes` are quarantined unread. `segmenter` names the word segmenter (default: DANGJIAN_SEGMENTER, or rjieba).
     """
     logger = get_run_logger()
     segmenter = segmenter or segmenters.configured()
