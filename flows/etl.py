@@ -20,7 +20,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 from transforms import ingest, segmenters  # noqa: E402
 from flows.runners import batch_executor  # noqa: E402
 from transforms.stages import clean_and_extract  # noqa: E402
-from transforms.near_duplicates import Candidate, candidates, link_copies  # noqa: E402
+from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
 from flows.output import render_quality  # noqa: E402
@@ -86,7 +86,7 @@ def quality_artifact_task(warehouse: str, run_id: str) -> None:
 
 @task(name="link-republished", cache_policy=NO_CACHE)
 def link_task(new, known, retiring):
-    return link_copies(new, [k for k in known if k.doc_id not in retiring])
+    return link_run(new, known, retiring)
 
 
 @task(name="open-staging", cache_policy=NO_CACHE)

@@ -79,7 +79,7 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
     from transforms.clean import clean_batch
     from transforms.extract import extract_batch
     from transforms.ingest import drop_exact_duplicates, read, scan
-    from transforms.near_duplicates import link_run
+    from transforms.near_duplicates import candidates, link_run
     from transforms.records import FileOutcome
     from transforms.validation import validate
     from warehouse.connection import connect
@@ -96,7 +96,7 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
     raw, duplicates = drop_exact_duplicates(raw, known)
     clean, _ = clean_batch(raw)
     checked = validate(clean, extract_batch(clean))
-    links = link_run(checked.docs, checked.extractions, originals, {d.replaces for d in raw if d.replaces})
+    links = link_run(candidates(checked.docs, checked.extractions), originals, {d.replaces for d in raw if d.replaces})
     copies = {link.doc_id for link in links}
     outcomes += more + duplicates
     outcomes += [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]

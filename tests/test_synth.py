@@ -106,11 +106,11 @@ def test_expected_figures_are_what_extraction_finds(pipeline):
 
 
 def test_copies_are_linked_to_their_originals(pipeline):
-    from transforms.near_duplicates import link_run
+    from transforms.near_duplicates import candidates, link_run
 
     manifest, _, clean, extractions = pipeline
     files_of = {d.doc_id: d.source_file for d in clean}
-    links = link_run(clean, extractions, [], set())
+    links = link_run(candidates(clean, extractions), [], set())
     assert {files_of[link.doc_id]: link.original_file for link in links} == {c["file"]: c["original"] for c in manifest["copies"]}
 
 

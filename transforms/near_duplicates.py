@@ -110,6 +110,6 @@ def candidates(docs: list[CleanDocument], extractions: list[Extraction]) -> list
     ]
 
 
-def link_run(docs: list[CleanDocument], extractions: list[Extraction], known: list[Candidate], retiring: set[str]) -> list[Link]:
+def link_run(new: list[Candidate], known: list[Candidate], retiring: set[str]) -> list[Link]:
     """Links for this run's documents; `retiring` are known documents this run replaces with a new version."""
-    return link_copies(candidates(docs, extractions), [k for k in known if k.doc_id not in retiring])
+    return link_copies(new, [k for k in known if k.doc_id not in retiring])

@@ -8,7 +8,6 @@ import pandas as pd
 
 from transforms.gazetteer import regions
 from transforms.indicators import TAXONOMY_VERSION, taxonomy
-from transforms.near_duplicates import Link
 from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
 from transforms.validation import Rejection
 
@@ -45,13 +44,11 @@ def raw_frame(docs: list[RawDocument], run_id: str, now: datetime) -> pd.DataFra
     )
 
 
-def document_frame(
-    docs: list[CleanDocument], extractions: dict[str, Extraction], links: dict[str, Link], run_id: str
-) -> pd.DataFrame:
+def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction], run_id: str) -> pd.DataFrame:
+    """Document rows as first written; the load fills duplicate_of for copies once the whole run is linked."""
     rows = []
     for d in docs:
         x = extractions[d.doc_id]
-        link = links.get(d.doc_id)
         rows.append(
             {
                 "doc_id": d.doc_id,
@@ -74,8 +71,8 @@ def document_frame(
                 "is_current": True,
                 "superseded_by": None,
                 "run_id": run_id,
-                "duplicate_of": link.original if link else None,
-                "duplicate_similarity": link.similarity if link else None,
+                "duplicate_of": None,
+                "duplicate_similarity": None,
             }
         )
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
