@@ -173,6 +173,24 @@ def test_integrity_checks_delete_orphan_facts_and_refuse_broken_dimensions(seeds
     con.execute("ROLLBACK")
 
 
+@pytest.mark.parametrize("table, check", [
+    ("core.fact_metric", "metric_id_unique"),
+    ("core.fact_keyword", "keyword_unique"),
+    ("core.fact_initiative", "initiative_unique"),
+    ("core.fact_time_ref", "time_ref_unique"),
+])
+def test_a_repeated_fact_key_rolls_the_run_back(seeds, warehouse_path, table, check):
+    """The fact tables carry no DuckDB keys (bulk loads); the integrity checks are what keeps them keyed."""
+    con = connect(warehouse_path)
+    migrate(con)
+    _load(con, *seeds, "r1")
+    con.execute("BEGIN")
+    con.execute(f"INSERT INTO {table} SELECT * FROM {table} LIMIT 1")
+    with pytest.raises(IntegrityFailure, match=check):
+        check_integrity(con)
+    con.execute("ROLLBACK")
+
+
 @pytest.fixture
 def flow(prefect_harness):
     from flows.etl import dangjian_etl

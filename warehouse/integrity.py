@@ -1,8 +1,9 @@
 """Keys and references, checked in DuckDB inside the load transaction, after the writes and before commit.
 
-Fact rows that fail are leaves: they are deleted and quarantined and the rest of the run commits. A failure
-on a dimension cannot be repaired inside the transaction (DuckDB refuses to delete a parent whose children
-were deleted in the same transaction), so it rolls the whole run back.
+The fact tables carry no DuckDB keys (sql/schema/006_bulk_load.sql): these checks are what keeps them keyed.
+Fact rows that fail a reference are leaves: they are deleted and quarantined and the rest of the run commits.
+A duplicate key, or a failure on a dimension, is a defect of the run rather than of one row, so it rolls the
+whole run back.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ class SqlCheck:
     arguments: dict = field(default_factory=dict)  # what Data Docs show as the expectation's arguments
 
 
-def _unique(name: str, table: str, column: str, where: str = "true") -> SqlCheck:
+def _unique(name: str, table: str, column: str, where: str = "true", key: str | None = None) -> SqlCheck:
+    key = key or column
     return SqlCheck(
-        name, "expect_column_values_to_be_unique", table, column, column, f"{table}.{column} not unique",
-        f"SELECT {column} AS k FROM {table} WHERE {where} GROUP BY 1 HAVING count(*) > 1",
+        name, "expect_column_values_to_be_unique", table, column, key, f"{table}.{key} not unique",
+        f"SELECT {key} AS k FROM {table} WHERE {where} GROUP BY 1 HAVING count(*) > 1",
         f"SELECT count(*) FROM {table} WHERE {where}", False,
     )
 
@@ -60,9 +62,13 @@ CHECKS = (
     _unique("initiative_name_unique", "core.dim_initiative", "initiative_name"),
     _unique("current_file_unique", "raw.document", "source_file", "is_current"),
     _unique("metric_id_unique", "core.fact_metric", "metric_id"),
+    _unique("keyword_unique", "core.fact_keyword", "keyword", key="doc_id || ':' || keyword"),
+    _unique("initiative_unique", "core.fact_initiative", "initiative_name", key="doc_id || ':' || initiative_name"),
+    _unique("time_ref_unique", "core.fact_time_ref", "ordinal", key="doc_id || ':' || ordinal"),
     _references("document_has_raw", "core.dim_document", "doc_id", "raw.document", "doc_id", "doc_id", False),
     _references("document_region_known", "core.dim_document", "adcode", "core.dim_region", "adcode", "doc_id", False),
     _references("document_date_known", "core.dim_document", "publish_date", "core.dim_date", "date_key", "doc_id", False),
+    _references("fingerprint_document_known", "core.document_fingerprint", "doc_id", "core.dim_document", "doc_id", "doc_id", False),
     _references("copy_links_original", "core.dim_document", "duplicate_of", "core.dim_document", "doc_id", "doc_id", False),
     _references("metric_document_current", "core.fact_metric", "doc_id", "core.dim_document", "doc_id", "metric_id", True, "is_current"),
     _references("metric_indicator_known", "core.fact_metric", "indicator_code", "core.dim_indicator", "indicator_code", "metric_id", True),

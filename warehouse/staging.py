@@ -54,7 +54,9 @@ def add(path: Path, raw: list[RawDocument], clean: list[CleanDocument], extracti
     by_id = {x.doc_id: x for x in extractions if x.doc_id in kept}
     found = list(by_id.values())
     replaced = [(d.replaces, d.doc_id) for d in raw if d.replaces and d.replaces != d.doc_id]
-    con = duckdb.connect(str(path), config={"memory_limit": "512MB"})
+    # zstd for every string: left to choose, DuckDB tries each codec on the article bodies at every slice's
+    # checkpoint, which cost more than writing them.
+    con = duckdb.connect(str(path), config={"memory_limit": "512MB", "force_compression": "zstd"})
     try:
         con.execute("BEGIN")
         insert(con, "raw.document", frames.raw_frame(raw, run_id, datetime.now()))
