@@ -175,7 +175,8 @@ def dangjian_etl(
         docs: dict[str, tuple[str, str | None]] = {}  # doc_id -> (source_file, the doc_id it replaces)
         rejections, checked, suite_seconds = [], [], {}
         with batch_executor(runner, address, -(-len(files) // batch_size)) as executor:
-            for part in _chunks(files, SLICE):
+
+            def read_slice(part: list[ingest.SourceFile]) -> list:
                 raw = []
                 for chunk in _chunks(part, batch_size):
                     found, batch_outcomes = timed("ingest", ingest_task, quote(chunk), quote(seen), max_file_bytes)
@@ -185,13 +186,14 @@ def dangjian_etl(
                 raw, duplicates = ingest.drop_exact_duplicates(raw, seen)
                 outcomes.extend(duplicates)
                 seen.update((d.source_file, d.doc_id) for d in raw)
+                return raw
+
+            def finish_slice(part: list[ingest.SourceFile], raw: list, chunks: list[list], futures: list | None) -> None:
                 cleaned, extracted = [], []
-                chunks = _chunks(raw, batch_size)
                 t0 = time.perf_counter()
-                if executor is None:
+                if futures is None:
                     results = (clean_extract_task(quote(chunk), segmenter) for chunk in chunks)
                 else:
-                    futures = [clean_extract_task.submit(quote(chunk), segmenter, quote(executor)) for chunk in chunks]
                     results = (future.result() for future in futures)
                 for chunk, (clean, batch_outcomes, found, seconds) in zip(chunks, results):
                     outcomes.extend(batch_outcomes)
@@ -200,9 +202,10 @@ def dangjian_etl(
                     for stage, spent in seconds.items():  # CPU seconds summed over workers
                         cpu[stage] = cpu.get(stage, 0.0) + spent
                     progress.advance("extract", len(chunk), len(files))
+                # With workers, the time this process waited for them: their work overlaps ingest, validate and stage.
                 timings["clean+extract"] = timings.get("clean+extract", 0.0) + time.perf_counter() - t0
                 if not cleaned:  # nothing new in this slice
-                    continue
+                    return
                 validation = timed("validate", validate_task, quote(cleaned), quote(extracted))
                 rejections.extend(validation.rejections)
                 checked.append(validation.results)
@@ -213,7 +216,23 @@ def dangjian_etl(
                 replaces = {d.doc_id: d.replaces for d in raw}
                 docs.update((d.doc_id, (d.source_file, replaces[d.doc_id])) for d in validation.docs)
                 new.extend(candidates(validation.docs, validation.extractions))
-                del raw, cleaned, extracted, validation  # before the next slice is read
+
+            # A slice's batches go to the workers before the slice ahead of it is validated and staged, so the
+            # workers do not wait on this process; at most two slices are held at a time.
+            pending = None
+            for part in _chunks(files, SLICE):
+                raw = read_slice(part)
+                chunks = _chunks(raw, batch_size)
+                futures = None if executor is None else [
+                    clean_extract_task.submit(quote(chunk), segmenter, quote(executor)) for chunk in chunks
+                ]
+                if pending:
+                    finish_slice(*pending)
+                pending = (part, raw, chunks, futures)
+                del raw, chunks, futures
+            if pending:
+                finish_slice(*pending)
+            del pending
         quality = merge_results(checked)
         failed_docs = {r.doc_id: r for r in rejections if r.item == "document"}
         for r in failed_docs.values():
@@ -244,7 +263,7 @@ def dangjian_etl(
             links=links,
             quality=quality,
             quality_seconds=suite_seconds,
-            data_docs=str(site_index(warehouse)),
+            data_docs=str(site_index(warehouse)) if checked else None,
             strict=strict,
             stage_seconds=timings,
             flow_run_id=str(flow_run.get_id() or ""),
@@ -256,7 +275,9 @@ def dangjian_etl(
         progress.advance("load", 1, 1)
     finally:
         staging.remove(staged)
-    docs_path = timed("report", data_docs_task, warehouse, run_id, started, quote(results))
+    # A run that validated no document adds no page: importing Great Expectations alone costs ~4 s, most of a
+    # rerun with nothing new. Its integrity results are in ops.dq_result and `dangjian quality` like every run's.
+    docs_path = timed("report", data_docs_task, warehouse, run_id, started, quote(results)) if checked else None
     timed("report", quality_artifact_task, warehouse, run_id)
     summary.update(
         run_id=run_id,

@@ -7,6 +7,8 @@ import json
 
 import pandas as pd
 
+NO_PAGE = "none (the run validated no new document; its integrity checks are above)"
+
 
 def render(frame: pd.DataFrame, fmt: str, title: str = "") -> str:
     """A query result as a terminal table, CSV, JSON, a Markdown table or a standalone HTML page (titled `title`)."""
@@ -102,7 +104,7 @@ def render_quality(summary: dict, fmt: str) -> str:
             lines += ["", "| suite | check | severity | column | unexpected | % | sample ids |", "|---|---|---|---|---|---|---|"]
             lines += [f"| {f['suite']} | {f['check_name']}: {f['description']} | {f['severity']} | {f['column_name'] or ''} | {f['unexpected_count']} | "
                       f"{f['unexpected_percent']} | {', '.join(map(str, list(f['sample_ids'])[:5]))} |" for f in failures]
-        lines += ["", f"Data Docs: `{summary['data_docs']}`"]
+        lines += ["", f"Data Docs: `{summary['data_docs']}`" if summary["data_docs"] else f"Data Docs: {NO_PAGE}"]
         return "\n".join(lines)
     lines = [f"data quality of run {summary['run_id']}: {verdict}"]
     for s in summary["suites"]:
@@ -112,5 +114,5 @@ def render_quality(summary: dict, fmt: str) -> str:
         sample = ", ".join(str(i)[:24] for i in list(f["sample_ids"])[:3])
         lines.append(f"  {f['severity']:<8} {f['suite']}.{f['check_name']}: {f['description']} — {f['unexpected_count']} rows "
                      f"({f['unexpected_percent']} %), e.g. {sample}")
-    lines.append(f"  data docs: {summary['data_docs']}")
+    lines.append(f"  data docs: {summary['data_docs'] or NO_PAGE}")
     return "\n".join(lines)

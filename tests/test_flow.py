@@ -1,6 +1,7 @@
 """The Prefect flow end to end, and the command line over the warehouse it builds."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,12 @@ def test_flow_loads_seeds_then_finds_them_unchanged(flow, seed_copy, warehouse_p
     assert first["metrics_loaded"] >= 90
     second = flow(str(seed_copy), str(warehouse_path))
     assert (second["files_unchanged"], second["files_loaded"], second["metrics_loaded"]) == (5, 0, 0)
+    # nothing validated, so no Data Docs page (and no Great Expectations import); the integrity checks still ran
+    assert first["data_docs"] and second["data_docs"] is None
+    site = Path(first["data_docs"]).parent
+    assert {p.parts[-3] for p in site.glob("validations/*/*/*/*.html")} == {first["run_id"]}
+    quality = CliRunner().invoke(main, ["quality", "--run", second["run_id"], "--warehouse", str(warehouse_path)])
+    assert quality.exit_code == 0 and "integrity" in quality.output and "validated no new document" in quality.output
 
     runner = CliRunner()
     out = runner.invoke(main, ["sql", "select count(*) as n from mart.v_metrics", "--warehouse", str(warehouse_path), "--format", "json"])
