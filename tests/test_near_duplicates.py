@@ -1,8 +1,9 @@
 """Republished articles: fingerprints, linking copies to originals, and loading their figures once."""
 
+import numpy as np
 import pytest
 
-from transforms.near_duplicates import Candidate, fingerprint, link_copies, similarity
+from transforms.near_duplicates import BANDS, PERMUTATIONS, SCORED, Candidate, fingerprint, link_copies, similarity
 
 BODY = (
     "近年来,某县坚持把抓党建促乡村振兴作为重要任务,整顿软弱涣散村党组织12个,选派第一书记35名,"
@@ -48,6 +49,22 @@ def flow(prefect_harness):
     from flows.etl import dangjian_etl
 
     return dangjian_etl
+
+
+def test_a_copy_finds_its_original_among_many_articles_sharing_boilerplate_bands():
+    rng = np.random.default_rng(7)
+    original = rng.integers(0, 2**40, PERMUTATIONS)
+    copy = original.copy()
+    copy[:8] = rng.integers(0, 2**40, 8)  # two bands edited: 56 of 64 values kept, similarity 0.875
+    rows = PERMUTATIONS // BANDS
+    decoys = []
+    for i in range(3 * SCORED):  # each shares one band with the copy, and is indexed before the original
+        values = rng.integers(0, 2**40, PERMUTATIONS)
+        band = 2 + i % (BANDS - 2)
+        values[band * rows : (band + 1) * rows] = copy[band * rows : (band + 1) * rows]
+        decoys.append(Candidate(f"decoy{i}", f"decoy{i}.txt", values))
+    links = link_copies([Candidate("copy", "copy.txt", copy)], decoys + [Candidate("orig", "orig.txt", original)])
+    assert [(x.doc_id, x.original, x.similarity) for x in links] == [("copy", "orig", 0.875)]
 
 
 def test_republished_copies_are_linked_and_their_figures_loaded_once(flow, seed_copy, warehouse_path):
