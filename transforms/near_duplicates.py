@@ -124,4 +124,6 @@ def candidates(docs: list[CleanDocument], extractions: list[Extraction]) -> list
 
 def link_run(new: list[Candidate], known: list[Candidate], retiring: set[str]) -> list[Link]:
     """Links for this run's documents; `retiring` are known documents this run replaces with a new version."""
+    if not new:  # indexing 100,000 known fingerprints for nothing took 4 s of a rerun with no change
+        return []
     return link_copies(new, [k for k in known if k.doc_id not in retiring])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 
 from transforms.near_duplicates import Candidate
 
@@ -13,9 +14,15 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
-    """Fingerprints of the current documents that are not themselves copies: what a new copy can link to."""
-    rows = con.execute(
+    """Fingerprints of the current documents that are not themselves copies: what a new copy can link to.
+
+    Read as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2 s and ~200 MB.
+    """
+    found = con.sql(
         """SELECT d.doc_id, d.source_file, f.minhash FROM core.document_fingerprint f JOIN core.dim_document d USING (doc_id)
            WHERE d.is_current AND d.duplicate_of IS NULL"""
-    ).fetchall()
-    return [Candidate(doc_id, source_file, list(minhash)) for doc_id, source_file, minhash in rows]
+    ).fetchnumpy()
+    if not len(found["doc_id"]):
+        return []
+    prints = np.stack(found["minhash"]).astype(np.int64)
+    return [Candidate(doc_id, source_file, row) for doc_id, source_file, row in zip(found["doc_id"].tolist(), found["source_file"].tolist(), prints)]
