@@ -64,3 +64,23 @@ def test_a_run_in_slices_loads_what_one_slice_loads(flow, seed_copy, tmp_path, m
     assert (sliced["files_duplicate"], sliced["files_loaded"]) == (whole["files_duplicate"], whole["files_loaded"]) == (2, 5)
     assert _contents(tmp_path / "sliced.duckdb") == _contents(tmp_path / "whole.duckdb")
     assert not list((tmp_path / "sliced.state" / "staging").iterdir())  # the staging file is gone once the run is loaded
+
+
+def test_a_rerun_validates_its_few_changed_documents_in_one_slice(flow, seed_copy, tmp_path, monkeypatch):
+    """Slices count new or changed documents, not files read: each slice costs a validation and a staging call."""
+    import flows.etl
+    from transforms.validation import validate
+
+    calls = []
+    monkeypatch.setattr(flows.etl, "validate", lambda docs, extractions: calls.append(len(docs)) or validate(docs, extractions))
+    monkeypatch.setattr(flows.etl, "SLICE", 2)
+    warehouse = tmp_path / "wh.duckdb"
+    flow(str(seed_copy), str(warehouse), batch_size=1)
+    assert calls == [2, 2, 1]
+    calls.clear()
+    first, last = sorted(seed_copy.iterdir())[0], sorted(seed_copy.iterdir())[-1]
+    for path in (first, last):
+        path.write_text(path.read_text(encoding="utf-8") + "\n今年新建党群服务中心12个。", encoding="utf-8")
+    second = flow(str(seed_copy), str(warehouse), batch_size=1)
+    assert (second["files_loaded"], second["files_unchanged"]) == (2, 3)
+    assert calls == [2]
