@@ -231,8 +231,9 @@ def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str
             path.write_bytes(data)
 
     wall, size = full["wall_seconds"], manifest["counts"]["bytes"]
-    # Shares of the child's wall time; clean and extract are one stage (one task per batch). "startup" is the rest
-    # outside the flow: interpreter, imports, Prefect's ephemeral server start and stop.
+    # Shares of the child's wall time; clean and extract are one stage (one task per batch), and with workers its share
+    # is the time the flow's process waited for them (their work overlaps ingest, validate and stage). "startup" is the
+    # rest outside the flow: interpreter, imports, Prefect's ephemeral server start and stop.
     shares = {stage: round(seconds / wall, 4) for stage, seconds in full["stage_seconds"].items()}
     shares["startup"] = round((wall - full["seconds"]) / wall, 4)
     return {
