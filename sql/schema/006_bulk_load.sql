@@ -1,8 +1,8 @@
 -- Bulk loads at archive scale. Measured on 100,000 articles (DuckDB 2.0, 2 cores):
 -- * Compressing the article bodies at checkpoint cost 125 s of a 170 s load: DuckDB tries every string codec on
---   6 KB values before it settles on DICT_FSST. Told to use zstd, the same columns checkpoint in 2 s and take a
+--   6 KB values before it settles on DICT_FSST. Told to use zstd, the same columns checkpoint in about 2 s each and take a
 --   fraction of the space.
--- * The key and reference indexes on the fact tables (5.7 million rows) doubled their insert time and did not fit
+-- * The key and reference indexes on the fact tables (5.7 million rows) made their inserts 2 to 9 times slower and did not fit
 --   a 512 MB memory cap. Fact keys and references are checked instead by the load's integrity checks
 --   (warehouse/integrity.py), inside the same transaction, before it commits; dimensions keep their keys.
 -- Tables are rebuilt in place: same columns, same order, same rows.
