@@ -66,11 +66,15 @@ def _run_flow(
     max_file_mb: float = 20,
     segmenter: str | None = None,
 ) -> dict:
+    from flows.api_server import start_run_api
+
+    server = start_run_api()
     from flows.etl import dangjian_etl
 
+    if server:
+        server.wait_ready()
     for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
         handler.addFilter(_PipelineErrorsOnce())
-
     return dangjian_etl(
         str(source), str(warehouse), strict=strict, runner=runner, address=address, max_file_bytes=int(max_file_mb * 1024 * 1024),
         segmenter=segmenter,

@@ -9,34 +9,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+from flows.api_server import ServerDidNotStart, healthy, stop, wait_healthy
 from flows.settings import state_dir
-from transforms.errors import PipelineError, RetryableError
+from transforms.errors import PipelineError
 
 DEPLOYMENT = "scheduled"
 STARTUP_SECONDS = 90
 
 
-class ServerDidNotStart(RetryableError):
-    """The local Prefect server did not answer in time."""
-
-
 class PortTaken(PipelineError):
     """Something that is not a Prefect server already listens on the port."""
-
-
-def _healthy(api_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def _listening(port: int) -> bool:
@@ -50,7 +36,7 @@ def _listening(port: int) -> bool:
 def local_server(port: int):
     """Yield the API URL of a Prefect server on 127.0.0.1:port, starting one (and stopping it after) if none runs."""
     api_url = f"http://127.0.0.1:{port}/api"
-    if _healthy(api_url):
+    if healthy(api_url):
         yield api_url
         return
     if _listening(port):
@@ -75,25 +61,17 @@ def local_server(port: int):
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(api_url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise ServerDidNotStart(f"the Prefect server on port {port} did not start; see {home / 'server.log'}")
-            time.sleep(0.5)
+        wait_healthy(server, api_url, STARTUP_SECONDS, home / "server.log")
         yield api_url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         log.close()
 
 
 @contextmanager
 def _server(port: int):
     if configured := os.environ.get("PREFECT_API_URL"):
-        if not _healthy(configured.rstrip("/")):
+        if not healthy(configured.rstrip("/")):
             raise ServerDidNotStart(f"no Prefect server answers at PREFECT_API_URL={configured}")
         yield configured.rstrip("/")
         return

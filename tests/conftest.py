@@ -68,7 +68,11 @@ def prefect_harness():
     configure_prefect()
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=60), pytest.MonkeyPatch.context() as env:
+        from prefect.settings import PREFECT_API_URL
+
+        # Commands invoked in-process, and child processes, report to this server instead of starting their own.
+        env.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
         yield
 
 
