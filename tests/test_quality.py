@@ -262,3 +262,8 @@ def test_each_flow_run_publishes_the_quality_summary_as_a_markdown_artifact(flow
     mine = [a for a in artifacts if summary["run_id"] in (a.data or "")]
     assert len(mine) == 1 and mine[0].type == "markdown"
     assert "| documents | passed |" in mine[0].data and str(warehouse_path.parent / "wh.state") in mine[0].data
+
+
+def test_a_batch_without_documents_validates_to_nothing():
+    checked = validate([], [])
+    assert checked.docs == [] and checked.extractions == [] and checked.rejections == []

@@ -123,7 +123,10 @@ def figure_frame(docs: list[CleanDocument], extractions: list[Extraction]) -> pd
     frame = pd.DataFrame(rows, columns=columns)
     frame["value"] = frame["value"].astype("float64")
     frame["share_percent"] = frame["value"].where((frame["unit"] == "%") & (frame["kind"] == "ratio"))
-    texts = pd.DataFrame({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]}).drop_duplicates("doc_id")
+    # Typed, so that a batch with no documents is still a frame of strings to DuckDB.
+    texts = pd.DataFrame({
+        "doc_id": pd.Series([d.doc_id for d in docs], dtype="string"), "text": pd.Series([d.text for d in docs], dtype="string"),
+    }).drop_duplicates("doc_id")
     con = duckdb.connect()
     try:
         con.register("figures", frame[["metric_id", "doc_id", "start_offset", "end_offset"]])
