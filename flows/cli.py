@@ -65,6 +65,7 @@ def _run_flow(
     address: str | None = None,
     max_file_mb: float = 20,
     segmenter: str | None = None,
+    rehash: bool = False,
 ) -> dict:
     from flows.api_server import start_run_api
 
@@ -77,7 +78,7 @@ def _run_flow(
         handler.addFilter(_PipelineErrorsOnce())
     return dangjian_etl(
         str(source), str(warehouse), strict=strict, runner=runner, address=address, max_file_bytes=int(max_file_mb * 1024 * 1024),
-        segmenter=segmenter,
+        segmenter=segmenter, rehash=rehash,
     )
 
 
@@ -100,8 +101,11 @@ def main() -> None:
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]),
               help="Word segmenter for keywords: rjieba (jieba-rs, ~20x faster) or jieba (the reference; see `dangjian agreement`). "
                    "Default: $DANGJIAN_SEGMENTER, else rjieba.")
+@click.option("--rehash", is_flag=True,
+              help="Read and hash every file, also those whose size and modification time are as when they were last read.")
 def run(
-    source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None, max_file_mb: float, segmenter: str | None
+    source: Path, warehouse: Path, as_json_flag: bool, strict: bool, runner: str, address: str | None, max_file_mb: float,
+    segmenter: str | None, rehash: bool,
 ) -> None:
     """Run the ETL flow over SOURCE into the warehouse and print a summary."""
     from transforms.errors import PipelineError
@@ -112,7 +116,7 @@ def run(
 
     try:
         with bars_on_terminal():
-            summary = _run_flow(source, warehouse, strict, runner, address, max_file_mb, segmenter)
+            summary = _run_flow(source, warehouse, strict, runner, address, max_file_mb, segmenter, rehash)
     except PipelineError as exc:
         _fail(str(exc))
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))

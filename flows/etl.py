@@ -33,7 +33,7 @@ from warehouse.connection import connect  # noqa: E402
 from warehouse.load import RunBatch, load_run  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
 from warehouse.quality import quality_summary  # noqa: E402
-from warehouse.state import known_documents, known_originals  # noqa: E402
+from warehouse.state import known_documents, known_originals, known_stats  # noqa: E402
 
 BATCH_SIZE = 200
 # Batches of documents go to tasks wrapped in quote(): Prefect otherwise walks every element of every nested list
@@ -126,7 +126,7 @@ def warehouse_state_task(warehouse: str):
     con = connect(warehouse)
     try:
         migrate(con)
-        return known_documents(con), known_originals(con)
+        return known_documents(con), known_stats(con), known_originals(con)
     finally:
         con.close()
 
@@ -145,6 +145,7 @@ def dangjian_etl(
     address: str | None = None,
     max_file_bytes: int = ingest.DEFAULT_MAX_BYTES,
     segmenter: str | None = None,
+    rehash: bool = False,
 ) -> dict:
     """Process every new or changed file under `source` into the warehouse; return the run summary.
 
@@ -152,6 +153,7 @@ def dangjian_etl(
     where clean and extract run: "local" (worker processes here when there is more than one batch) or "dask"
     (the cluster at `address`, or a local one); the warehouse is always written by this process alone. Files over
     `max_file_bytes` are quarantined unread. `segmenter` names the word segmenter (default: DANGJIAN_SEGMENTER, or rjieba).
+    A file whose size and mtime are those recorded when it was last read is unchanged, unread, unless `rehash`.
     """
     logger = get_run_logger()
     segmenter = segmenter or segmenters.configured()
@@ -165,9 +167,13 @@ def dangjian_etl(
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
         return result
 
-    known, originals = warehouse_state_task(warehouse)
-    files, outcomes = ingest.scan(Path(source))
+    known, stats, originals = warehouse_state_task(warehouse)
+    files, outcomes = timed("ingest", ingest.scan, Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
+    seen_files = len(files)
+    files, unchanged = timed("ingest", ingest.skip_unchanged, files, known, {} if rehash else stats)
+    outcomes.extend(unchanged)
+    progress.advance("ingest", len(unchanged), seen_files)
     staged = timed("stage", staging_task, staging_path(warehouse, run_id))
     try:
         # What the run keeps of each document between its slice and the load: small records, never the text.
@@ -187,7 +193,7 @@ def dangjian_etl(
                     outcomes.extend(batch_outcomes)
                     covered += len(chunk)
                     done += len(chunk)
-                    progress.advance("ingest", len(chunk), len(files))
+                    progress.advance("ingest", len(chunk), seen_files)
                     if len(raw) >= SLICE or done == len(files):
                         raw, duplicates = ingest.drop_exact_duplicates(raw, seen)
                         outcomes.extend(duplicates)

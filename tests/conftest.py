@@ -82,27 +82,28 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
 
     from transforms.clean import clean_batch
     from transforms.extract import extract_batch
-    from transforms.ingest import drop_exact_duplicates, read, scan
+    from transforms.ingest import drop_exact_duplicates, read, scan, skip_unchanged
     from transforms.near_duplicates import candidates, link_run
     from transforms.records import FileOutcome
     from transforms.validation import validate
     from warehouse.connection import connect
     from warehouse.load import RunBatch
     from warehouse.migrate import migrate
-    from warehouse.state import known_documents, known_originals
+    from warehouse.state import known_documents, known_originals, known_stats
 
     con = connect(path)
     migrate(con)
-    known, originals = known_documents(con), known_originals(con)
+    known, stats, originals = known_documents(con), known_stats(con), known_originals(con)
     con.close()
     files, outcomes = scan(source)
+    files, unchanged = skip_unchanged(files, known, stats)
     raw, more = read(files, known)
     raw, duplicates = drop_exact_duplicates(raw, known)
     clean, _ = clean_batch(raw)
     checked = validate(clean, extract_batch(clean))
     links = link_run(candidates(checked.docs, checked.extractions), originals, {d.replaces for d in raw if d.replaces})
     copies = {link.doc_id for link in links}
-    outcomes += more + duplicates
+    outcomes += unchanged + more + duplicates
     outcomes += [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
     return RunBatch(run_id, datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
                     links=links, quality=checked.results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +15,17 @@ from transforms.records import FileOutcome, RawDocument
 
 EXTENSIONS = (".txt", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# A file modified this soon before it was read may change again within the same mtime tick (2 s on FAT) without its
+# stat changing: its stat is not recorded, so the next run reads it again (git calls such index entries "racy").
+RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
 class SourceFile:
     source_file: str  # path relative to the source folder, POSIX separators
     path: Path
+    size: int
+    mtime_ns: int
 
 
 def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
@@ -69,14 +75,14 @@ def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:
                     outcomes.append(FileOutcome(rel, "quarantined", reason="outside source folder", detail="link points outside the source folder"))
                     continue
             try:
-                mode = entry.stat().st_mode
+                info = entry.stat()
             except OSError as exc:
                 outcomes.append(FileOutcome(rel, "quarantined", reason="unreadable", detail=exc.strerror or type(exc).__name__))
                 continue
-            if not stat.S_ISREG(mode):  # a pipe or device would block or never end
+            if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
                 outcomes.append(FileOutcome(rel, "quarantined", reason="not a file", detail="a pipe, socket or device named like a document"))
                 continue
-            files.append(SourceFile(rel, path))
+            files.append(SourceFile(rel, path, info.st_size, info.st_mtime_ns))
     return files, outcomes
 
 
@@ -92,14 +98,35 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def skip_unchanged(
+    files: list[SourceFile], known: dict[str, str], stats: dict[str, tuple[int, int]]
+) -> tuple[list[SourceFile], list[FileOutcome]]:
+    """Set aside, unread, as 'unchanged' the files whose size and modification time are those recorded when the
+    warehouse last read them, as git trusts its index; return the files still to read.
+
+    `stats` maps source_file -> (size, mtime_ns); `known` maps source_file -> doc_id.
+    """
+    to_read: list[SourceFile] = []
+    unchanged: list[FileOutcome] = []
+    for f in files:
+        if stats.get(f.source_file) == (f.size, f.mtime_ns):
+            unchanged.append(FileOutcome(f.source_file, "unchanged", doc_id=known[f.source_file]))
+        else:
+            to_read.append(f)
+    return to_read, unchanged
+
+
 def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDocument], list[FileOutcome]]:
     """Read and decode a batch. `known` maps source_file -> doc_id already in the warehouse.
 
-    Files whose content hash equals what the warehouse holds for that path are 'unchanged' and not decoded.
+    Files whose content hash equals what the warehouse holds for that path are 'unchanged' and not decoded. Each
+    document and unchanged outcome carries the file's mtime to record, unless the file was modified too recently
+    to trust (RACY_NS).
     """
     docs: list[RawDocument] = []
     outcomes: list[FileOutcome] = []
     for f in files:
+        trusted_before = time.time_ns() - RACY_NS
         try:
             data = read_limited(f.path, max_bytes)
         except TerminalInputError as exc:
@@ -109,8 +136,10 @@ def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAUL
             outcomes.append(FileOutcome(f.source_file, "quarantined", reason="unreadable", detail=exc.strerror or type(exc).__name__))
             continue
         doc_id = hashlib.sha256(data).hexdigest()
+        # The stat is the one scan took; it describes these bytes only if the size still matches.
+        mtime_ns = f.mtime_ns if f.mtime_ns < trusted_before and len(data) == f.size else None
         if known.get(f.source_file) == doc_id:
-            outcomes.append(FileOutcome(f.source_file, "unchanged", doc_id=doc_id))
+            outcomes.append(FileOutcome(f.source_file, "unchanged", doc_id=doc_id, mtime_ns=mtime_ns))
             continue
         try:
             text, encoding = decode(data)
@@ -126,6 +155,7 @@ def read(files: list[SourceFile], known: dict[str, str], max_bytes: int = DEFAUL
                 text=text,
                 media_type=media_type(f.source_file, text),
                 replaces=known.get(f.source_file),
+                mtime_ns=mtime_ns,
             )
         )
     return docs, outcomes

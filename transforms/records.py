@@ -16,6 +16,7 @@ class FileOutcome:
     doc_id: str | None = None
     reason: str | None = None
     detail: str | None = None
+    mtime_ns: int | None = None  # an unchanged file read again (its stat had moved): the stat to record now
 
 
 @dataclass
@@ -29,6 +30,7 @@ class RawDocument:
     text: str
     media_type: str  # "text" or "html"
     replaces: str | None = None  # doc_id of the earlier version of this path, if it changed
+    mtime_ns: int | None = None  # the file's modification time, when recent enough to trust on the next run
 
 
 @dataclass

@@ -40,6 +40,7 @@ def raw_frame(docs: list[RawDocument], run_id: str, now: datetime) -> pd.DataFra
             "last_seen": [now] * len(docs),
             "is_current": [True] * len(docs),
             "run_id": [run_id] * len(docs),
+            "mtime_ns": pd.Series([d.mtime_ns for d in docs], dtype="Int64"),
         }
     )
 

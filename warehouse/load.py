@@ -133,10 +133,16 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
         results = batch.quality + integrity
         insert(con, "ops.dq_run", quality.dq_run_frame(batch.run_id, results, rejections, {**batch.quality_seconds, "integrity": seconds}, batch.data_docs))
         insert(con, "ops.dq_result", quality.dq_result_frame(batch.run_id, results))
-        unchanged = [o.doc_id for o in batch.outcomes if o.outcome == "unchanged"]
+        unchanged = [o for o in batch.outcomes if o.outcome == "unchanged"]
         if unchanged:
-            con.register("_unchanged", pd.DataFrame({"doc_id": unchanged}))
+            con.register("_unchanged", pd.DataFrame({
+                "doc_id": [o.doc_id for o in unchanged],
+                "mtime_ns": pd.Series([o.mtime_ns for o in unchanged], dtype="Int64"),
+            }))
             con.execute("UPDATE raw.document SET last_seen = ? WHERE doc_id IN (SELECT doc_id FROM _unchanged)", [now])
+            con.execute(
+                "UPDATE raw.document SET mtime_ns = u.mtime_ns FROM _unchanged u WHERE raw.document.doc_id = u.doc_id AND u.mtime_ns IS NOT NULL"
+            )
             con.unregister("_unchanged")
         run = pd.DataFrame(
             [

@@ -13,6 +13,12 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT source_file, doc_id FROM raw.document WHERE is_current").fetchall())
 
 
+def known_stats(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """source_file -> (size in bytes, mtime in ns) recorded when each current document's file was last read."""
+    rows = con.execute("SELECT source_file, size_bytes, mtime_ns FROM raw.document WHERE is_current AND mtime_ns IS NOT NULL").fetchall()
+    return {source_file: (size, mtime_ns) for source_file, size, mtime_ns in rows}
+
+
 def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Fingerprints of the current documents that are not themselves copies: what a new copy can link to.
 
