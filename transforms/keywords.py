@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _EXTRA_STOP = {"我们", "进一步", "不断", "全面", "深入", "积极", "切实", "持续", "推动", "推进", "加强", "坚持", "开展", "工作", "实现", "提升", "建设"}
@@ -12,10 +14,17 @@ _EXTRA_STOP = {"我们", "进一步", "不断", "全面", "深入", "积极", "�
 
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
-    import jieba.analyse
+    """jieba's IDF table and its median, read as jieba.analyse reads them.
 
-    tfidf = jieba.analyse.TFIDF()
-    return tfidf.idf_freq, tfidf.median_idf, frozenset(tfidf.stop_words) | _EXTRA_STOP
+    Read directly: importing jieba.analyse also loads jieba.posseg's HMM tables, ~120 MB in every worker process,
+    and its stop words are English ones that never pass _HAN_WORD.
+    """
+    path = Path(importlib.util.find_spec("jieba").submodule_search_locations[0]) / "analyse" / "idf.txt"
+    idf = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, freq = line.strip().split(" ")
+        idf[word] = float(freq)
+    return idf, sorted(idf.values())[len(idf) // 2], frozenset(_EXTRA_STOP)
 
 
 def keywords(tokens: list[str], top: int = 20) -> list[tuple[str, float]]:
