@@ -105,7 +105,7 @@ FIGURE_CHECKS = (
     ),
     Check(
         "document_present", "figures", CRITICAL, "the figure's document is not in the run",
-        _ex("ExpectColumnValuesToBeInSet", column="doc_id", value_set=lambda env: env["doc_ids"]),
+        _ex("ExpectColumnValuesToBeInSet", column="document_in_run", value_set=[True]),
     ),
     Check("metric_id_unique", "figures", CRITICAL, "metric id not unique", _ex("ExpectColumnValuesToBeUnique", column="metric_id")),
 )
