@@ -51,9 +51,6 @@ def local_server(port: int):
         "PREFECT_SERVER_UI_ENABLED": "true",
         # Create scheduled runs soon after a deployment appears instead of on the default 60 s loop.
         "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": os.environ.get("PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS", "10"),
-        # Runs wait their turn (one at a time), and the service that marks waiting runs "Late" wrote their state while
-        # the runner did: SQLite then answered "database is locked" every few seconds and the runner hung on Ctrl-C.
-        "PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED": os.environ.get("PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED", "false"),
     }
     env.pop("PREFECT_API_URL", None)
     log = (home / "server.log").open("ab")
