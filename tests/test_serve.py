@@ -22,6 +22,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a shell would deliver it: in the whole suite this process may run with SIGINT blocked or ignored,
+    which a child inherits (serve then kept running scheduled runs for 150 s after SIGINT)."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _signal_masks(pid: int) -> str:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return "no /proc status"
+    return ", ".join(line for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
+
+
 def _runs(warehouse: Path) -> list:
     try:
         con = duckdb.connect(str(warehouse), read_only=True)
@@ -56,7 +71,7 @@ def test_a_schedule_fires_real_runs_on_a_local_server(seed_copy, tmp_path):
     log = tmp_path / "serve.log"  # a file, not a pipe: an undrained pipe would block the server's logging
     serve = subprocess.Popen(
         [str(DANGJIAN), "serve", "--interval", "10", "--port", str(port), "--source", str(seed_copy), "--warehouse", str(warehouse)],
-        env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+        env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_as_from_a_terminal,
     )
     try:
         # Watch the server, not the warehouse: a reader's lock on the file would get in the runs' way.
@@ -73,8 +88,9 @@ def test_a_schedule_fires_real_runs_on_a_local_server(seed_copy, tmp_path):
             # a scheduled run in flight finishes first; on a busy 2-core machine that took over a minute once
             serve.wait(timeout=150)
         except subprocess.TimeoutExpired:
+            masks = _signal_masks(serve.pid)
             os.killpg(serve.pid, signal.SIGKILL)
-            pytest.fail("dangjian serve did not stop on Ctrl-C")
+            pytest.fail(f"dangjian serve did not stop on Ctrl-C ({masks})")
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0, "the local Prefect server outlived dangjian serve"
     runs = _runs(warehouse)
