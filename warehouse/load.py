@@ -139,9 +139,10 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
                 "doc_id": [o.doc_id for o in unchanged],
                 "mtime_ns": pd.Series([o.mtime_ns for o in unchanged], dtype="Int64"),
             }))
-            con.execute("UPDATE raw.document SET last_seen = ? WHERE doc_id IN (SELECT doc_id FROM _unchanged)", [now])
             con.execute(
-                "UPDATE raw.document SET mtime_ns = u.mtime_ns FROM _unchanged u WHERE raw.document.doc_id = u.doc_id AND u.mtime_ns IS NOT NULL"
+                """UPDATE raw.document SET last_seen = ?, mtime_ns = coalesce(u.mtime_ns, raw.document.mtime_ns)
+                   FROM _unchanged u WHERE raw.document.doc_id = u.doc_id""",
+                [now],
             )
             con.unregister("_unchanged")
         run = pd.DataFrame(
