@@ -90,10 +90,8 @@ def start_run_api() -> RunServer | None:
     """
     if os.environ.get("PREFECT_API_URL"):
         return None
-    configure_prefect()  # the server must share the run's PREFECT_HOME and quiet settings
-    home = state_dir() / "prefect"
-    home.mkdir(parents=True, exist_ok=True)
-    server = RunServer(home / "run-server.log")
+    configure_prefect()  # the server must share the run's PREFECT_HOME and quiet settings; creates state_dir()/prefect
+    server = RunServer(state_dir() / "prefect" / "run-server.log")
     atexit.register(stop, server.process)
     os.environ["PREFECT_API_URL"] = server.api_url
     return server

@@ -233,7 +233,7 @@ def run_bench(docs: int, seed: int = 0, workdir: Path | None = None, runner: str
     wall, size = full["wall_seconds"], manifest["counts"]["bytes"]
     # Shares of the child's wall time; clean and extract are one stage (one task per batch), and with workers its share
     # is the time the flow's process waited for them (their work overlaps ingest, validate and stage). "startup" is the
-    # rest outside the flow: interpreter, imports, Prefect's ephemeral server start and stop.
+    # rest outside the flow: interpreter, imports, the run's Prefect server start and stop.
     shares = {stage: round(seconds / wall, 4) for stage, seconds in full["stage_seconds"].items()}
     shares["startup"] = round((wall - full["seconds"]) / wall, 4)
     return {

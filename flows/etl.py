@@ -170,10 +170,10 @@ def dangjian_etl(
     known, stats, originals = warehouse_state_task(warehouse)
     files, outcomes = timed("ingest", ingest.scan, Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
-    seen_files = len(files)
+    total_files = len(files)
     files, unchanged = timed("ingest", ingest.skip_unchanged, files, known, {} if rehash else stats)
     outcomes.extend(unchanged)
-    progress.advance("ingest", len(unchanged), seen_files)
+    progress.advance("ingest", len(unchanged), total_files)
     staged = timed("stage", staging_task, staging_path(warehouse, run_id))
     try:
         # What the run keeps of each document between its slice and the load: small records, never the text.
@@ -193,7 +193,7 @@ def dangjian_etl(
                     outcomes.extend(batch_outcomes)
                     covered += len(chunk)
                     done += len(chunk)
-                    progress.advance("ingest", len(chunk), seen_files)
+                    progress.advance("ingest", len(chunk), total_files)
                     if len(raw) >= SLICE or done == len(files):
                         raw, duplicates = ingest.drop_exact_duplicates(raw, seen)
                         outcomes.extend(duplicates)
