@@ -46,12 +46,14 @@ def test_a_server_that_dies_is_one_clear_error(monkeypatch):
         server.wait_ready()
 
 
-def test_dangjian_run_from_a_shell_reports_to_its_own_server(shell_env, seed_copy, warehouse_path):
+def test_dangjian_run_from_a_shell_reports_to_its_own_server(shell_env, seed_copy, warehouse_path, tmp_path):
+    state = tmp_path / "state"
     result = subprocess.run(
         [sys.executable, "-m", "flows.cli", "run", "--source", str(seed_copy), "--warehouse", str(warehouse_path), "--json"],
-        cwd=ROOT, env=shell_env, capture_output=True, text=True, timeout=180,
+        cwd=ROOT, env={**shell_env, "DANGJIAN_STATE_DIR": str(state)}, capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
-    assert not result.stderr.strip()  # no "Error logging to API": the server outlives Prefect's last log flush
+    assert (state / "prefect" / "run-server.log").exists()  # this server, not Prefect's own ephemeral one
+    assert not result.stderr.strip()  # nothing logged to stderr, e.g. no "Error logging to API"
     summary = json.loads(result.stdout)
     assert (summary["files_loaded"], summary["metrics_loaded"]) == (5, 92)
