@@ -35,12 +35,16 @@ def fingerprint(text: str) -> list[int]:
     chars = np.frombuffer(_NOT_WORD.sub("", text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(chars) < SHINGLE:
         chars = np.concatenate([chars, np.zeros(SHINGLE - len(chars), dtype=np.uint64)])
-    shingles = np.zeros(len(chars) - SHINGLE + 1, dtype=np.uint64)
+    n = len(chars) - SHINGLE + 1
+    shingles = chars[:n].copy()
+    # A polynomial hash of each shingle, wrapping modulo 2**64. Repeated shingles are left in: they cannot change a minimum.
     with np.errstate(over="ignore"):
-        for k in range(SHINGLE):  # a polynomial hash of each shingle, wrapping modulo 2**64
-            shingles = shingles * _BASE + chars[k : len(chars) - SHINGLE + 1 + k]
-        shingles = np.unique(shingles)
-        hashed = (shingles[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+        for k in range(1, SHINGLE):
+            shingles *= _BASE
+            shingles += chars[k : n + k]
+        hashed = np.multiply.outer(shingles, _A)
+        hashed += _B
+        hashed >>= np.uint64(32)
     return hashed.min(axis=0).astype(np.int64).tolist()
 
 
