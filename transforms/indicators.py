@@ -28,11 +28,6 @@ _MEASURES = {
 }
 
 
-def _compatible(indicator: Indicator, figure: Figure) -> bool:
-    expected, found = _MEASURES.get(indicator.expected_unit), _MEASURES.get(figure.unit)
-    return expected is None or found is None or expected == found
-
-
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -69,46 +64,64 @@ def _figure_class(figure: Figure) -> str:
     return figure.kind
 
 
-def _score(pattern: re.Pattern, text: str, figure: Figure, sentence_start: int, clause_end: int) -> float:
+Match = tuple[int, int, str]  # start and end in the whole text, matched words
+
+
+def _score(matches: list[Match], figure: Figure, clause_end: int) -> float:
     """Closeness of the pattern's nearest match to the figure, with a bonus inside its clause and its subject."""
     best = 0.0
-    for m in pattern.finditer(text):
-        if not m.group():
-            continue
-        pos = sentence_start + m.start()
-        distance = figure.start - (sentence_start + m.end()) if pos < figure.start else pos - figure.end
+    for pos, end, words in matches:
+        distance = figure.start - end if pos < figure.start else pos - figure.end
         score = 5.0 / (1 + max(distance, 0) / 10)
         if figure.clause_start <= pos < clause_end:
             score += 2.0
-        if m.group() in figure.subject:
+        if words in figure.subject:
             score += 5.0
         best = max(best, score)
     return best
 
 
+@lru_cache(maxsize=None)
+def _candidates(figure_class: str, unit: str) -> tuple[tuple[Indicator, ...], ...]:
+    """Per tier, in taxonomy order, the indicators with a pattern that a figure of this class and unit may take."""
+    found = _MEASURES.get(unit)
+
+    def compatible(ind: Indicator) -> bool:
+        expected = _MEASURES.get(ind.expected_unit)
+        return expected is None or found is None or expected == found
+
+    return tuple(
+        tuple(
+            ind for ind in taxonomy()
+            if ind.tier == tier and ind.pattern is not None
+            and (tier == 3 or (figure_class in ind.kinds and compatible(ind)))
+        )
+        for tier in (1, 2, 3)
+    )
+
+
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
-    indicators = taxonomy()
+    # Figures of one sentence share its pattern matches: most sentences hold several figures.
+    found: dict[tuple[int, int, str], list[Match]] = {}
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
-        sentence = text[s_start:s_end]
         clause_end = figure.clause_start + len(figure.evidence)
-        cls = _figure_class(figure)
         chosen: Indicator | None = None
-        for tier in (1, 2, 3):
+        for tier in _candidates(_figure_class(figure), figure.unit):
             best, best_score = None, 0.0
-            for ind in indicators:
-                if ind.tier != tier or ind.pattern is None:
-                    continue
-                if tier < 3 and (cls not in ind.kinds or not _compatible(ind, figure)):
-                    continue
-                score = _score(ind.pattern, sentence, figure, s_start, clause_end)
-                if score > best_score:
+            for ind in tier:
+                key = (s_start, s_end, ind.code)
+                if (matches := found.get(key)) is None:
+                    matches = found[key] = [
+                        (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
+                    ]
+                if matches and (score := _score(matches, figure, clause_end)) > best_score:
                     best, best_score = ind, score
             if best is not None:
                 chosen = best
                 break
         if chosen is None:
-            chosen = next(ind for ind in indicators if ind.code == "OTHER_OTHER")
+            chosen = next(ind for ind in taxonomy() if ind.code == "OTHER_OTHER")
         figure.indicator_code = chosen.code
         figure.category = chosen.category
