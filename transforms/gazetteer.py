@@ -91,27 +91,29 @@ def name_index() -> dict[str, list[tuple[str, bool]]]:
 
 @lru_cache(maxsize=1)
 def _name_scan() -> tuple[re.Pattern, dict[str, list[int]]]:
-    """A pattern for the characters names start with, and the name lengths (longest first) per such character."""
+    """A pattern for the characters names start with, and the name lengths (longest first) per first two characters."""
     lengths: dict[str, set[int]] = {}
-    for name in name_index():
-        lengths.setdefault(name[0], set()).add(len(name))
-    pattern = re.compile(f"[{re.escape(''.join(sorted(lengths)))}]")
-    return pattern, {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+    for name in name_index():  # every name has at least two characters
+        lengths.setdefault(name[:2], set()).add(len(name))
+    pattern = re.compile(f"[{re.escape(''.join(sorted({head[0] for head in lengths})))}]")
+    return pattern, {head: sorted(ls, reverse=True) for head, ls in lengths.items()}
 
 
 def find_names(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of every gazetteer name in text, leftmost and longest first, not overlapping.
 
     Dictionary lookups at the positions where a name can start: a regular expression of thousands of
-    alternatives would try each one at every character.
+    alternatives would try each one at every character. A quarter of all characters start some name,
+    but few are followed by a second character that continues one.
     """
     index = name_index()
     starts, lengths = _name_scan()
     pos = 0
-    while m := starts.search(text, pos):
+    for m in starts.finditer(text):
         at = m.start()
-        pos = at + 1
-        for length in lengths[m.group()]:
+        if at < pos:
+            continue
+        for length in lengths.get(text[at : at + 2], ()):
             if text[at : at + length] in index:
                 yield at, text[at : at + length]
                 pos = at + length
