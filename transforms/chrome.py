@@ -10,8 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from transforms.script import han_chars
+
 _SENTENCE_MARK = re.compile(r"[。；;！!？?]")
 _COMMA = re.compile(r"[,，、]")
+_SPACE = re.compile(r"\s+")
 
 # Site furniture: a line carrying one of these is chrome unless it is long running text.
 _CHROME_WORDS = re.compile(
@@ -36,11 +39,10 @@ _METADATA = re.compile(
 _BREADCRUMB = re.compile(r"[>›»]|\s[|｜]\s|\|")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:var|function|let|const|if|else|return|document\.|window\.)\b|=>|\(\)\s*\{")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def han_count(line: str) -> int:
-    return len(_HAN.findall(line))
+    return len(han_chars(line))
 
 
 def is_prose(line: str) -> bool:
@@ -52,14 +54,14 @@ def is_prose(line: str) -> bool:
 
 
 def line_key(line: str) -> str:
-    return re.sub(r"\s+", "", line)
+    return _SPACE.sub("", line)
 
 
 def repeated_lines(texts: list[list[str]], min_docs: int = 3) -> set[str]:
     """Lines (by their text without spaces) that occur in at least `min_docs` documents of a batch."""
     counts: Counter[str] = Counter()
     for lines in texts:
-        counts.update({line_key(line) for line in lines if len(line_key(line)) >= 2})
+        counts.update({key for line in lines if len(key := line_key(line)) >= 2})
     return {key for key, n in counts.items() if n >= min_docs}
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# The lookahead on the first character lets the engine skip ahead; led by lookbehinds, the pattern is tried at
+# every position.
 _GARBLE = re.compile(
+    rf"(?=[\ufffd?a-z{_TONED}\u00c0-\u00ff锟烫屯])(?:"
     rf"\ufffd+"
     rf"|(?<=[\u4e00-\u9fff])\?(?:[a-z{_TONED}]{{1,6}}\)?)?(?:[\u4e00-\u9fff]{{0,3}}_)?(?=[\u4e00-\u9fff\d])"
     rf"|(?<![(（a-z{_TONED}])[a-z{_TONED}]{{1,6}}[)）](?=[\u4e00-\u9fff])"
     r"|[\u00c0-\u00ff]{3,}"
     r"|(?:锟斤拷|烫烫烫|屯屯屯)+"
+    r")"
 )
 
 

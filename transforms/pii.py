@@ -11,9 +11,13 @@ PATTERNS: dict[str, re.Pattern] = {
     "id_card": re.compile(r"(?<![\d.])[1-6]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\d.])"),
     "qq": re.compile(r"(?i)(?<=qq)(?:号|群)?\s{0,3}[:：]?\s{0,3}[1-9]\d{4,11}(?!\d)"),
     "phone": re.compile(
+        # The lookahead on the first character lets the engine skip ahead; led by lookbehinds, the pattern is tried at
+        # every position, five times slower.
+        r"(?=[\d+(（])(?:"
         r"(?<![\d.])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d.万亿元])"
         r"|(?<![\d.])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\s?\d{7,8}(?:-\d{1,5})?(?!\d)"
         r"|(?<!\d)[48]00-?\d{3}-?\d{4}(?!\d)"
+        r")"
     ),
 }
 PLACEHOLDER = {"email": "[邮箱]", "id_card": "[身份证号]", "qq": "[QQ号]", "phone": "[电话]"}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import operator
+import re
 from functools import lru_cache
 
 from transforms.textmap import MappedText
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -18,13 +22,18 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+def han_chars(text: str) -> str:
+    """The text's Han characters (CJK Unified Ideographs), in order."""
+    return _NOT_HAN.sub("", text)
+
+
 def detect_script(text: str) -> str:
     """'traditional' when a noticeable share of Han characters change under t2s, else 'simplified'."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
+    sample = han_chars(text)[:5000]
+    if not sample:
         return "simplified"
-    sample = "".join(han[:5000])
-    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    converted = to_simplified(sample)
+    changed = sum(map(operator.ne, sample, converted)) if converted != sample else 0
     return "traditional" if changed / len(sample) >= 0.03 else "simplified"
 
 
