@@ -46,14 +46,24 @@ _PHRASE_STOP = re.compile(rf"[,，;；。、!！?？\n:：\d]|{_VERBS}")
 _TIME_AFTER_GE = re.compile(r"月|小时|工作日|季度|年头|字|星期")
 _FRACTION = re.compile(rf"[{CHINESE_NUMERAL_CHARS}\d]+分之")
 _LEADING_TIME = re.compile(r"^(?:近\S{1,2}年来?|近年来|去年|今年|\d{4}年(?:以来|来|起|初|底|末)?|[一二三四五六七八九十两]+年来)")
+_LEADING_DE = re.compile(r"^(?:的|以上的|左右的|余的|多的)")
+_LEADING_COUNTS = re.compile(rf"^(?:[\d.]+[{CHINESE_NUMERAL_CHARS}]?[项条个名人期支户所家]+)+")
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
+_TRAILING_QUALIFIERS = re.compile(r"(?:近|约|大约|将近|超过|逾|不少于|不低于|至少|达到?|共计?|累计|总计|合计|分别|均|为|有)+$")
+_GLUED_BEFORE = re.compile(r"[A-Za-z+.#/]")
+_GLUED_AFTER = re.compile(r"[A-Za-z+]")
 _ABSTRACT_NOUNS = re.compile(r"^(?:不同)?(?:方面|领域|要求|类型|环节|维度|层级|层面|板块|步骤|阶段)")
+
+
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "\n]")
 
 
 def _masked(text: str) -> bytearray:
     """1 for characters inside quotation, title or bracket marks."""
     mask = bytearray(len(text))
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only marks and line ends change the state
+        i, ch = m.start(), m.group()
         if stack and ch == stack[-1][0]:
             _, start = stack.pop()
             if not stack:
@@ -105,11 +115,11 @@ def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:
 
 def _subject_after(text: str, pos: int, limit: int) -> str:
     tail = text[pos:limit]
-    tail = re.sub(r"^(?:的|以上的|左右的|余的|多的)", "", tail)
-    tail = re.sub(rf"^(?:[\d.]+[{CHINESE_NUMERAL_CHARS}]?[项条个名人期支户所家]+)+", "", tail)
+    tail = _LEADING_DE.sub("", tail)
+    tail = _LEADING_COUNTS.sub("", tail)
     stop = _SUBJECT_STOP.search(tail)
     head = tail[: stop.start()] if stop else tail
-    return head[:16] if re.match(r"[\u4e00-\u9fff]", head) else ""
+    return head[:16] if _HAN_START.match(head) else ""
 
 
 def _noun_phrase(text: str, pos: int, limit: int) -> str:
@@ -122,7 +132,7 @@ def _noun_phrase(text: str, pos: int, limit: int) -> str:
 def _subject_before(text: str, clause_start: int, pos: int) -> str:
     head = text[clause_start:pos]
     head = _LEADING_TIME.sub("", head)
-    head = re.sub(r"(?:近|约|大约|将近|超过|逾|不少于|不低于|至少|达到?|共计?|累计|总计|合计|分别|均|为|有)+$", "", head)
+    head = _TRAILING_QUALIFIERS.sub("", head)
     return head[-30:]
 
 
@@ -153,7 +163,7 @@ def find_figures(text: str) -> list[Figure]:
         if mask[start]:
             continue
         before = text[start - 1] if start else ""
-        if before == "第" or re.match(r"[A-Za-z+.#/]", before) or (before.isdigit()):
+        if before == "第" or _GLUED_BEFORE.match(before) or (before.isdigit()):
             continue
         # A place such as 五台县 or 三元区 reads like "5 台" or "3 元".
         if any(text.startswith(name, start) for name in names_led_by_numerals().get(text[start], ())):
@@ -188,7 +198,7 @@ def find_figures(text: str) -> list[Figure]:
                 value, multiplier, end, approximate = (low + high) / 2, 1.0, end2, approximate or a2
             else:
                 low = high = None
-        if end < len(text) and re.match(r"[A-Za-z+]", text[end]):
+        if end < len(text) and _GLUED_AFTER.match(text, end):
             pos = end
             continue
         unit_match = match_unit(text, end)
