@@ -45,10 +45,9 @@ def han_count(line: str) -> int:
     return len(han_chars(line))
 
 
-def is_prose(line: str) -> bool:
+def is_prose(stripped: str, han: int) -> bool:
     """Running text: long enough, mostly Chinese, with sentence or clause punctuation."""
-    stripped = line.strip()
-    if han_count(stripped) < 30:
+    if han < 30:
         return False
     return bool(_SENTENCE_MARK.search(stripped)) or len(_COMMA.findall(stripped)) >= 2
 
@@ -74,34 +73,35 @@ class Layout:
 
 
 def classify(line: str, repeated: set[str]) -> str:
-    """'chrome', 'metadata' or 'text' for one line on its own."""
+    """'prose', 'text', 'chrome', 'metadata' or 'blank' for one line on its own; prose is text that runs on."""
     stripped = line.strip()
     if not stripped:
         return "blank"
-    prose = is_prose(stripped)
-    if _FOOTER_WORDS.search(stripped) and (not prose or han_count(stripped) < 200):
+    han = han_count(stripped)
+    prose = is_prose(stripped, han)
+    if _FOOTER_WORDS.search(stripped) and (not prose or han < 200):
         return "chrome"
-    if _METADATA.search(stripped) and han_count(stripped) < 60:
+    if _METADATA.search(stripped) and han < 60:
         return "metadata"
-    if _IMAGE.match(stripped) or (_CODE.search(stripped) and han_count(stripped) < len(stripped) / 3):
+    if _IMAGE.match(stripped) or (_CODE.search(stripped) and han < len(stripped) / 3):
         return "chrome"
-    if _CHROME_WORDS.search(stripped) and han_count(stripped) < 60:
+    if _CHROME_WORDS.search(stripped) and han < 60:
         return "chrome"
     if _REDACTED.search(stripped) and not _SENTENCE_MARK.search(stripped) and han_count(_REDACTED.sub("", stripped)) < 15:
         return "chrome"
-    if not prose and (_BREADCRUMB.search(stripped) or (_WEAK_CHROME_WORDS.search(stripped) and han_count(stripped) < 15)):
+    if not prose and (_BREADCRUMB.search(stripped) or (_WEAK_CHROME_WORDS.search(stripped) and han < 15)):
         return "chrome"
-    if not prose and han_count(stripped) == 0:
+    if not prose and han == 0:
         return "chrome"
     if line_key(stripped) in repeated and not prose:
         return "chrome"
-    return "text"
+    return "prose" if prose else "text"
 
 
 def separate(lines: list[str], repeated: set[str] = frozenset()) -> Layout:
     """Split a document's lines into body, header, metadata and chrome (indices into `lines`)."""
     kinds = [classify(line, repeated) for line in lines]
-    prose = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind == "text" and is_prose(line)]
+    prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     layout = Layout()
     if not prose:
         texts = [i for i, kind in enumerate(kinds) if kind == "text" and _SENTENCE_MARK.search(lines[i])]

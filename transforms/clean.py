@@ -45,14 +45,14 @@ def _strip(line: MappedText) -> MappedText:
     return line.slice(left, right)
 
 
-def quality_score(body: str, garbled: list[tuple[int, int]], truncated: bool) -> float:
-    """1.0 for a clean, complete article; lowered by garbled text, truncation and a very short body."""
+def quality_score(body: str, han: int, garbled: list[tuple[int, int]], truncated: bool) -> float:
+    """1.0 for a clean, complete article; lowered by garbled text, truncation and a body of few (han) characters."""
     score = 1.0
     if body:
         score -= min(0.6, 20 * sum(e - s for s, e in garbled) / len(body))
     if truncated:
         score -= 0.3
-    if han_count(body) < 200:
+    if han < 200:
         score -= 0.2
     return round(max(0.0, score), 3)
 
@@ -68,7 +68,8 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
         texts = [line.text for line in lines]
         layout = separate(texts, repeated)
         body = MappedText.join([_strip(lines[i]) for i in layout.body], "\n")
-        if han_count(body.text) < 20:
+        han = han_count(body.text)
+        if han < 20:
             outcomes.append(
                 FileOutcome(doc.source_file, "quarantined", doc_id=doc.doc_id, reason="no article body",
                             detail="nothing but page chrome, markup or non-Chinese text after cleaning")
@@ -90,7 +91,7 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
                 garbled_spans=garbled,
                 truncated=truncated,
                 pii_removed=pii,
-                quality_score=quality_score(body.text, garbled, truncated),
+                quality_score=quality_score(body.text, han, garbled, truncated),
             )
         )
     return cleaned, outcomes

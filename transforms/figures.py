@@ -9,6 +9,7 @@ place names that open with a numeral (五台县).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.gazetteer import names_led_by_numerals
 from transforms.numerals import CHINESE_NUMERAL_CHARS, MULTIPLIERS, parse_number
@@ -81,12 +82,20 @@ def _masked(text: str) -> bytearray:
 CLAUSE_REACH = 300
 
 
+@lru_cache(maxsize=None)
+def _break_patterns(breaks: str) -> tuple[re.Pattern, re.Pattern]:
+    """Patterns for the last break before a position (greedy up to it) and the first break after one."""
+    marks = "[" + re.escape(breaks) + "]"
+    return re.compile(f"(?s).*{marks}"), re.compile(marks)
+
+
 def clause_span(text: str, start: int, end: int, breaks: str = _CLAUSE_BREAK) -> tuple[int, int]:
     """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end], at most CLAUSE_REACH beyond it."""
     floor, ceiling = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)
-    left = max(max(text.rfind(ch, floor, start) for ch in breaks) + 1, floor)
-    found = [i for ch in breaks if (i := text.find(ch, end, ceiling)) >= 0]
-    return left, min(found, default=ceiling)
+    last, first = _break_patterns(breaks)
+    left = last.match(text, floor, start)
+    right = first.search(text, end, ceiling)
+    return (left.end() if left else floor), (right.start() if right else ceiling)
 
 
 def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:
