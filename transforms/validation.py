@@ -10,6 +10,7 @@ import math
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import duckdb
 import pandas as pd
@@ -22,6 +23,7 @@ from transforms.records import CleanDocument, Extraction
 
 SAMPLE_SIZE = 20
 _ROW = "_row"
+_QUOTED = {(suite, c.name): c.quotes for suite, checks in SUITES.items() for c in checks}
 _ABOUT_PRESENCE = ("expect_column_values_to_not_be_null", "expect_column_values_to_be_unique")
 
 
@@ -107,6 +109,7 @@ def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction]
         )
     columns = ["doc_id", "source_file", "char_count", "script", "quality_score", "publish_date", "adcode", "extracted"]
     frame = pd.DataFrame(rows, columns=columns)
+    frame["place_known"] = frame["adcode"].isin(regions().keys()).where(frame["adcode"].notna())
     frame[_ROW] = range(len(frame))
     return frame
 
@@ -145,19 +148,9 @@ def figure_frame(docs: list[CleanDocument], extractions: list[Extraction]) -> pd
     return frame
 
 
-def _environment(documents: pd.DataFrame) -> dict:
-    """Reference sets for the suites, cut down to the values present in the batch.
-
-    Checking membership in "known codes that occur here" is the same test as in all known codes, and keeps
-    Great Expectations from copying a 3,000-code set for every metric it computes.
-    """
-    present_codes = set(documents["adcode"].dropna())
-    return {
-        "today": date.today(),
-        "region_codes": sorted(present_codes & regions().keys()),
-        "indicator_codes": sorted(i.code for i in taxonomy()),
-        "categories": list(CATEGORIES),
-    }
+def _environment(today: date) -> dict:
+    """Reference values for the suites."""
+    return {"today": today, "indicator_codes": sorted(i.code for i in taxonomy()), "categories": list(CATEGORIES)}
 
 
 def _plain(value):
@@ -173,26 +166,40 @@ def _column(config_kwargs: dict) -> str | None:
     return None
 
 
-def run_suites(frames: dict[str, pd.DataFrame], env: dict) -> dict[str, tuple[list[CheckResult], dict[str, list[int]], float]]:
-    """Run each suite on its frame: per suite, the check results, the offending row positions per check, seconds."""
+@lru_cache(maxsize=1)
+def _definitions(today: date) -> dict:
+    """Per suite, its validation definition over a pandas frame, built once a day per process.
+
+    Building the suites (Great Expectations serialises each expectation into its store) took a quarter of
+    every validation of 2,000 documents.
+    """
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
+    env = _environment(today)
     context = gx_context()
     source = context.data_sources.add_pandas("run")
-    out = {}
-    for suite_name, frame in frames.items():
-        started = time.perf_counter()
-        checks: dict[str, Check] = {c.name: c for c in SUITES[suite_name]}
+    definitions = {}
+    for suite_name, checks in SUITES.items():
         suite = context.suites.add(gx.ExpectationSuite(name=suite_name))
-        for check in checks.values():
+        for check in checks:
             expectation = check.build(gxe, env)
             expectation.severity = check.severity
             expectation.meta = {"check": check.name, "reason": check.reason}
             suite.add_expectation(expectation)
         batch = source.add_dataframe_asset(suite_name).add_batch_definition_whole_dataframe("batch")
-        definition = context.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch, suite=suite))
-        outcome = definition.run(
+        definitions[suite_name] = context.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch, suite=suite))
+    return definitions
+
+
+def run_suites(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[list[CheckResult], dict[str, list[int]], float]]:
+    """Run each suite on its frame: per suite, the check results, the offending row positions per check, seconds."""
+    definitions = _definitions(date.today())
+    out = {}
+    for suite_name, frame in frames.items():
+        started = time.perf_counter()
+        checks: dict[str, Check] = {c.name: c for c in SUITES[suite_name]}
+        outcome = definitions[suite_name].run(
             batch_parameters={"dataframe": frame},
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [_ROW]},
         )
@@ -224,12 +231,13 @@ def run_suites(frames: dict[str, pd.DataFrame], env: dict) -> dict[str, tuple[li
 
 def _describe(frame: pd.DataFrame, row: int, result: CheckResult) -> str:
     """The quarantine reason, with the offending value when the check is about one column's value."""
-    if result.column not in frame.columns or result.expectation in _ABOUT_PRESENCE:
+    column = _QUOTED.get((result.suite, result.check)) or result.column
+    if column not in frame.columns or result.expectation in _ABOUT_PRESENCE:
         return result.reason
-    value = frame.iloc[row][result.column]
+    value = frame.iloc[row][column]
     if isinstance(value, float) and math.isfinite(value):
         value = round(value, 4)
-    return f"{result.reason} ({result.column} = {value})"
+    return f"{result.reason} ({column} = {value})"
 
 
 def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Validation:
@@ -237,7 +245,7 @@ def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Valida
     by_id = {x.doc_id: x for x in extractions}
     documents = document_frame(docs, by_id)
     figures = figure_frame(docs, extractions)
-    outcome = run_suites({"documents": documents, "figures": figures}, _environment(documents))
+    outcome = run_suites({"documents": documents, "figures": figures})
     rejections: list[Rejection] = []
     bad_docs: set[int] = set()
     results = {(r.suite, r.check): r for suite_results, _, _ in outcome.values() for r in suite_results}
