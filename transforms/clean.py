@@ -82,7 +82,7 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
                 doc_id=doc.doc_id,
                 source_file=doc.source_file,
                 text=body.text,
-                origin=array("l", body.origin),
+                origin=array("i", body.origin),
                 script=script,
                 metadata_lines=[texts[i].strip() for i in layout.metadata],
                 chrome_lines=[texts[i].strip() for i in layout.chrome],
