@@ -42,6 +42,8 @@ def ensure_environment() -> None:
     # Bytecode matters here: without it imports are about twice as slow (PYTHONDONTWRITEBYTECODE is set on our machines).
     _sh(str(BIN / "uv"), "pip", "sync", "-q", "--compile-bytecode", "--python", env_python, "requirements.lock")
     _sh(str(BIN / "uv"), "pip", "install", "-q", "--no-deps", "--python", env_python, "-e", ".")
+    # Prefect's database migrations, run once here: otherwise the first run in every new state folder waits for them.
+    _sh(env_python, "-m", "flows.prefect_db")
     STAMP.write_text(_fingerprint())
 
 

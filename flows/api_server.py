@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from flows.prefect_db import seed
 from flows.settings import configure_prefect, state_dir
 from transforms.errors import RetryableError
 
@@ -91,6 +92,7 @@ def start_run_api() -> RunServer | None:
     if os.environ.get("PREFECT_API_URL"):
         return None
     configure_prefect()  # the server must share the run's PREFECT_HOME and quiet settings; creates state_dir()/prefect
+    seed(state_dir() / "prefect")
     server = RunServer(state_dir() / "prefect" / "run-server.log")
     atexit.register(stop, server.process)
     os.environ["PREFECT_API_URL"] = server.api_url

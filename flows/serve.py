@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from flows.api_server import ServerDidNotStart, healthy, stop, wait_healthy
+from flows.prefect_db import seed
 from flows.settings import state_dir
 from transforms.errors import PipelineError
 
@@ -43,6 +44,7 @@ def local_server(port: int):
         raise PortTaken(f"port {port} is taken by something that is not a Prefect server; pass --port")
     home = state_dir() / "prefect-server"
     home.mkdir(parents=True, exist_ok=True)
+    seed(home)
     env = {
         **os.environ,
         "PREFECT_HOME": str(home),  # the server's SQLite database lives here
