@@ -7,6 +7,7 @@ Checks run on DataFrames (Great Expectations' SQL path fails silently on DuckDB)
 from __future__ import annotations
 
 import math
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -166,6 +167,9 @@ def _column(config_kwargs: dict) -> str | None:
     return None
 
 
+_BUILDING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _definitions(today: date) -> dict:
     """Per suite, its validation definition over a pandas frame, built once a day per process.
@@ -192,9 +196,19 @@ def _definitions(today: date) -> dict:
     return definitions
 
 
+def prepare_suites() -> None:
+    """Import Great Expectations and build the suites ahead of the first validation, e.g. while workers extract.
+
+    Safe from another thread: a validation that starts meanwhile waits for these suites instead of building its own.
+    """
+    with _BUILDING:
+        _definitions(date.today())
+
+
 def run_suites(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[list[CheckResult], dict[str, list[int]], float]]:
     """Run each suite on its frame: per suite, the check results, the offending row positions per check, seconds."""
-    definitions = _definitions(date.today())
+    with _BUILDING:
+        definitions = _definitions(date.today())
     out = {}
     for suite_name, frame in frames.items():
         started = time.perf_counter()
