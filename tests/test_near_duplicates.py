@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from transforms.near_duplicates import BANDS, PERMUTATIONS, SCORED, Candidate, fingerprint, link_copies, similarity
+from transforms.near_duplicates import BANDS, PERMUTATIONS, SCORED, Candidate, band_keys, fingerprint, link_copies, similarity
 
 BODY = (
     "近年来,某县坚持把抓党建促乡村振兴作为重要任务,整顿软弱涣散村党组织12个,选派第一书记35名,"
@@ -42,6 +42,26 @@ def test_copies_link_to_the_earliest_and_known_documents_win():
         ("early", "loaded", "old.txt"),
         ("late", "loaded", "old.txt"),
     ]
+
+
+def test_band_keys_agree_exactly_where_whole_bands_agree():
+    rng = np.random.default_rng(3)
+    a = rng.integers(-(2**62), 2**62, PERMUTATIONS)
+    b = a.copy()
+    b[5] += 1  # one value of band 1 differs
+    c = np.roll(a, PERMUTATIONS // BANDS)  # a's bands, each moved to the next band's place
+    keys = band_keys(np.stack([a, b, c]))
+    assert keys.shape == (3, BANDS) and keys.dtype == np.int64
+    assert (keys[0] == keys[1]).tolist() == [i != 1 for i in range(BANDS)]
+    assert not (keys[0] == keys[2]).any()  # equal values in another band are another key
+    assert len(set(keys[0].tolist())) == BANDS
+
+
+def test_a_copy_of_a_known_document_and_of_a_new_one_in_the_same_run():
+    fp, other = fingerprint(BODY * 3), fingerprint("完全不同的一篇文章,讲述党员教育培训的做法与成效。" * 5)
+    known = [Candidate("old", "old.txt", other)]
+    new = [Candidate("first", "a.txt", fp, ("1",)), Candidate("second", "b.txt", fp, ("2",)), Candidate("again", "c.txt", other, ("3",))]
+    assert [(x.doc_id, x.original) for x in link_copies(new, known)] == [("second", "first"), ("again", "old")]
 
 
 @pytest.fixture
