@@ -196,19 +196,19 @@ def _definitions(today: date) -> dict:
     return definitions
 
 
-def prepare_suites() -> None:
-    """Import Great Expectations and build the suites ahead of the first validation, e.g. while workers extract.
+def prepare_suites() -> dict:
+    """Today's validation definitions, importing Great Expectations and building them on first use.
 
-    Safe from another thread: a validation that starts meanwhile waits for these suites instead of building its own.
+    Called ahead of the first validation too (e.g. while workers extract), from another thread: a validation that
+    starts meanwhile waits for these suites instead of building its own.
     """
     with _BUILDING:
-        _definitions(date.today())
+        return _definitions(date.today())
 
 
 def run_suites(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[list[CheckResult], dict[str, list[int]], float]]:
     """Run each suite on its frame: per suite, the check results, the offending row positions per check, seconds."""
-    with _BUILDING:
-        definitions = _definitions(date.today())
+    definitions = prepare_suites()
     out = {}
     for suite_name, frame in frames.items():
         started = time.perf_counter()
