@@ -69,6 +69,11 @@ class Link:
     similarity: float
 
 
+def _matrix(candidates: list[Candidate]) -> np.ndarray:
+    """The candidates' fingerprints as one (documents, PERMUTATIONS) int64 matrix."""
+    return np.array([np.asarray(c.fingerprint, dtype=np.int64) for c in candidates], dtype=np.int64).reshape(-1, PERMUTATIONS)
+
+
 def band_keys(prints: np.ndarray) -> np.ndarray:
     """(documents, BANDS) int64 keys: each band's rows and the band's number hashed into one number.
 
@@ -76,7 +81,7 @@ def band_keys(prints: np.ndarray) -> np.ndarray:
     candidate to score).
     """
     rows = np.ascontiguousarray(prints, dtype=np.int64).view(np.uint64).reshape(len(prints), BANDS, _ROWS)
-    keys = np.broadcast_to(np.arange(BANDS, dtype=np.uint64) + np.uint64(0x9E3779B97F4A7C15), rows.shape[:2]).copy()
+    keys = np.tile(np.arange(BANDS, dtype=np.uint64) + np.uint64(0x9E3779B97F4A7C15), (len(prints), 1))
     with np.errstate(over="ignore"):
         for r in range(_ROWS):
             keys = (keys * _BASE) ^ rows[:, :, r]
@@ -90,8 +95,7 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
     """
     members: list[Candidate] = list(known)
     prints = np.empty((len(known) + len(new), PERMUTATIONS), dtype=np.int64)
-    if known:
-        prints[: len(known)] = np.stack([np.asarray(c.fingerprint, dtype=np.int64) for c in known])
+    prints[: len(known)] = _matrix(known)
     # Known documents' band keys, sorted, looked up by binary search: indexing 100,000 of them one Python step per
     # band took 4 s of a rerun that changed 1,000 files. New originals, indexed as they are found, go in a dict.
     known_keys = band_keys(prints[: len(known)]).ravel()
@@ -102,9 +106,8 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
     for row, c in enumerate(known):
         rows_of.setdefault(c.doc_id, []).append(row)
     ranked = sorted(new, key=lambda c: c.order)
-    new_keys = band_keys(np.stack([np.asarray(c.fingerprint, dtype=np.int64) for c in ranked])) if ranked else None
     links = []
-    for c, keys in zip(ranked, new_keys if new_keys is not None else []):
+    for c, keys in zip(ranked, band_keys(_matrix(ranked))):
         lows, highs = np.searchsorted(sorted_keys, keys, "left"), np.searchsorted(sorted_keys, keys, "right")
         keys = keys.tolist()  # plain ints hash several times faster than numpy scalars
         # Band-mates run to thousands per document in a large corpus of templated articles (they share boilerplate):
