@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from flows.settings import configure_prefect
@@ -21,7 +22,8 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from transforms import ingest, segmenters  # noqa: E402
 from flows.runners import batch_executor  # noqa: E402
-from transforms.stages import clean_and_extract  # noqa: E402
+from transforms.stages import process_batch  # noqa: E402
+from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
@@ -51,7 +53,7 @@ LOAD_MEMORY = "512MB"
 
 
 def staging_path(warehouse: str, run_id: str) -> Path:
-    return warehouse_state_dir(warehouse) / "staging" / f"{run_id}.duckdb"
+    return warehouse_state_dir(warehouse) / "staging" / run_id
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
@@ -60,17 +62,18 @@ def ingest_task(files: list[ingest.SourceFile], known: dict[str, str], max_bytes
 
 
 @task(name="clean-extract", cache_policy=NO_CACHE)
-def clean_extract_task(batches, segmenter: str, executor=None):
-    """A slice's batches; with an executor they run in its worker processes while this task waits."""
+def clean_extract_task(batches, run_id: str, now: datetime, segmenter: str, executor=None):
+    """A slice's batches, cleaned, extracted and tabulated; with an executor they run in its worker processes while
+    this task waits."""
     if executor is None:
-        return [clean_and_extract(docs, segmenter) for docs in batches]
-    futures = [executor.submit(clean_and_extract, docs, segmenter) for docs in batches]
+        return [process_batch(docs, run_id, now, segmenter) for docs in batches]
+    futures = [executor.submit(process_batch, docs, run_id, now, segmenter) for docs in batches]
     return [future.result() for future in futures]
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(docs, extractions):
-    return validate(docs, extractions)
+def validate_task(tables: Tables):
+    return validate(tables)
 
 
 @task(name="data-docs", cache_policy=NO_CACHE)
@@ -99,8 +102,8 @@ def staging_task(path: Path) -> Path:
 
 
 @task(name="stage", cache_policy=NO_CACHE)
-def stage_task(path: Path, raw, clean, extractions, run_id: str) -> None:
-    staging.add(path, raw, clean, extractions, run_id)
+def stage_task(path: Path, tables: Tables) -> None:
+    staging.add(path, tables)
 
 
 # Waits for the lock: about 10 s before a run starts work, a minute before it gives up work already done.
@@ -213,47 +216,50 @@ def dangjian_etl(
                         yield raw, covered
                         raw, covered = [], 0
 
-            def finish_slice(covered: int, raw: list, chunks: list[list], future) -> None:
-                cleaned, extracted = [], []
+            def finish_slice(covered: int, sizes: list[int], results) -> None:
                 t0 = time.perf_counter()
-                results = clean_extract_task(quote(chunks), segmenter) if future is None else future.result()
-                for chunk, (clean, batch_outcomes, found, seconds) in zip(chunks, results):
+                parts = []
+                for size, (tables, batch_outcomes, seconds) in zip(sizes, results()):
                     outcomes.extend(batch_outcomes)
-                    cleaned.extend(clean)
-                    extracted.extend(found)
+                    parts.append(tables)
                     for stage, spent in seconds.items():  # CPU seconds summed over workers
                         cpu[stage] = cpu.get(stage, 0.0) + spent
-                    progress.advance("extract", len(chunk), len(files))
+                    progress.advance("extract", size, len(files))
                 # With workers, the time this process waited for them: their work overlaps ingest, validate and stage.
                 timings["clean+extract"] = timings.get("clean+extract", 0.0) + time.perf_counter() - t0
-                if not cleaned:  # nothing new in this slice
+                tables = Tables.concat(parts)
+                if not tables.documents.num_rows:  # nothing new in this slice
                     return
-                validation = timed("validate", validate_task, quote(cleaned), quote(extracted))
+                validation = timed("validate", validate_task, quote(tables))
                 rejections.extend(validation.rejections)
                 checked.append(validation.results)
                 for suite, seconds in validation.seconds.items():
                     suite_seconds[suite] = suite_seconds.get(suite, 0.0) + seconds
                 progress.advance("validate", covered, len(files))
-                timed("stage", stage_task, staged, quote(raw), quote(validation.docs), quote(validation.extractions), run_id)
-                replaces = {d.doc_id: d.replaces for d in raw}
-                docs.update((d.doc_id, (d.source_file, replaces[d.doc_id])) for d in validation.docs)
-                new.extend(candidates(validation.docs, validation.extractions))
+                kept = validation.tables
+                timed("stage", stage_task, staged, quote(kept))
+                replaces = dict(zip(kept.raw["doc_id"].to_pylist(), kept.raw["replaces"].to_pylist()))
+                docs.update((d, (f, replaces.get(d))) for d, f in zip(kept.documents["doc_id"].to_pylist(), kept.documents["source_file"].to_pylist()))
+                new.extend(candidates(kept.documents))
 
             # A slice's batches go to the workers before the slice ahead of it is validated and staged, so the
             # workers do not wait on this process; at most two slices are held at a time.
             pending, preparing = None, None
             for raw, covered in read_slices():
                 chunks = _chunks(raw, batch_size)
-                future = None if executor is None else clean_extract_task.submit(quote(chunks), segmenter, quote(executor))
-                if future is not None and preparing is None:
+                args = (quote(chunks), run_id, datetime.now(), segmenter)
+                # Without workers the slice is cleaned when it is finished; with them, now, while this process goes on.
+                results = partial(clean_extract_task, *args) if executor is None else clean_extract_task.submit(*args, quote(executor)).result
+                if executor is not None and preparing is None:
                     # Importing Great Expectations takes ~4 s of this process's CPU: spent while it waits for the
                     # workers' first slice, not after.
                     preparing = threading.Thread(target=_prepare_suites_quietly, name="prepare-suites", daemon=True)
                     preparing.start()
                 if pending:
                     finish_slice(*pending)
-                pending = (covered, raw, chunks, future)
-                del raw, chunks, future
+                # What this process keeps of the slice until it is finished: its batch sizes and where its tables come from.
+                pending = (covered, [len(c) for c in chunks], results)
+                del raw, chunks, results
             if pending:
                 finish_slice(*pending)
             del pending
@@ -279,9 +285,7 @@ def dangjian_etl(
             run_id=run_id,
             started_at=started,
             source_dir=str(source),
-            raw=[],
-            clean=[],
-            extractions=[],
+            tables=None,
             outcomes=outcomes,
             rejections=rejections,
             links=links,

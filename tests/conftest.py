@@ -85,6 +85,7 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
     from transforms.ingest import drop_exact_duplicates, read, scan, skip_unchanged
     from transforms.near_duplicates import candidates, link_run
     from transforms.records import FileOutcome
+    from transforms.tabulate import tabulate
     from transforms.validation import validate
     from warehouse.connection import connect
     from warehouse.load import RunBatch
@@ -100,13 +101,16 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
     raw, more = read(files, known)
     raw, duplicates = drop_exact_duplicates(raw, known)
     clean, _ = clean_batch(raw)
-    checked = validate(clean, extract_batch(clean))
-    links = link_run(candidates(checked.docs, checked.extractions), originals, {d.replaces for d in raw if d.replaces})
+    checked = validate(tabulate(raw, clean, extract_batch(clean), run_id, datetime.now()))
+    documents = checked.tables.documents
+    links = link_run(candidates(documents), originals, {d.replaces for d in raw if d.replaces})
     copies = {link.doc_id for link in links}
     outcomes += unchanged + more + duplicates
-    outcomes += [FileOutcome(d.source_file, "duplicate" if d.doc_id in copies else "loaded", doc_id=d.doc_id) for d in checked.docs]
-    return RunBatch(run_id, datetime.now(), str(source), raw, checked.docs, checked.extractions, outcomes, checked.rejections,
-                    links=links, quality=checked.results)
+    outcomes += [
+        FileOutcome(source_file, "duplicate" if doc_id in copies else "loaded", doc_id=doc_id)
+        for doc_id, source_file in zip(documents["doc_id"].to_pylist(), documents["source_file"].to_pylist())
+    ]
+    return RunBatch(run_id, datetime.now(), str(source), checked.tables, outcomes, checked.rejections, links=links, quality=checked.results)
 
 
 def load_batch(batch, path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from transforms.records import FileOutcome
+from transforms.tabulate import tabulate
 from warehouse.connection import connect
 from warehouse.html_report import build_html_report, html_id, write_html_report
 from warehouse.load import RunBatch, load_run
@@ -30,7 +31,7 @@ def con(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
     outcomes = [FileOutcome(d.source_file, "loaded", doc_id=d.doc_id) for d in docs]
     con = connect(tmp_path_factory.mktemp("html") / "wh.duckdb")
     migrate(con)
-    load_run(con, RunBatch("r1", datetime.now(), "seeds", raw_seeds, docs, extractions, outcomes))
+    load_run(con, RunBatch("r1", datetime.now(), "seeds", tabulate(raw_seeds, docs, extractions, "r1", datetime.now()), outcomes))
     astral_doc = con.execute("SELECT min(doc_id) FROM core.fact_metric").fetchall()[0][0]
     con.execute("UPDATE core.dim_document SET clean_text = ? || clean_text WHERE doc_id = ?", [ASTRAL, astral_doc])
     con.execute("UPDATE core.fact_metric SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE doc_id = ?", [astral_doc])

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from flows.cli import main
 from transforms.records import FileOutcome
+from transforms.tabulate import tabulate
 from transforms.validation import validate
 from warehouse.connection import connect
 from warehouse.integrity import IntegrityFailure, check_integrity
@@ -94,7 +95,7 @@ def test_each_corruption_is_caught_by_its_expectation_and_the_rest_is_kept(seeds
     docs, xs = seeds
     healthy_figures = sum(len(x.figures) for x in xs)
     corrupt(docs, xs)
-    result = validate(docs, xs)
+    result = validate(tabulate([], docs, xs, "r1", datetime.now()))
     failed = {(r.suite, r.check) for r in result.results if not r.success and r.severity == "critical"}
     # Some corruptions break more than one rule: a malformed code is also unknown, and two documents under one id
     # also collide in their metric ids and evidence. Quarantine reasons name the first check that failed.
@@ -104,28 +105,31 @@ def test_each_corruption_is_caught_by_its_expectation_and_the_rest_is_kept(seeds
     }.get(check, set())
     assert (suite, check) in failed and failed - {(suite, check)} <= also
     assert result.rejections and all(r.check == check and reason in r.reason for r in result.rejections)
+    kept = result.tables
     if suite == "figures" and check != "document_present":
-        assert len(result.rejections) == 1 and len(result.docs) == 5
-        assert sum(len(x.figures) for x in result.extractions) == healthy_figures - 1
+        assert len(result.rejections) == 1 and kept.documents.num_rows == 5
+        assert kept.metrics.num_rows == healthy_figures - 1
     elif suite == "documents":
         rejected = {r.doc_id for r in result.rejections}
-        assert len(result.docs) + len(result.rejections) == 5
-        assert all(d.doc_id not in rejected for d in result.docs)
+        assert kept.documents.num_rows + len(result.rejections) == 5
+        assert not rejected & set(kept.documents["doc_id"].to_pylist()) and not rejected & set(kept.metrics["doc_id"].to_pylist())
+    else:  # the orphan's figures and every other row of it are left out
+        assert "no-such-document" not in kept.metrics["doc_id"].to_pylist() + kept.keywords["doc_id"].to_pylist()
+        assert kept.metrics.num_rows == healthy_figures
 
 
 def test_healthy_seeds_pass_every_critical_expectation(seeds):
-    result = validate(*seeds)
+    result = validate(tabulate([], *seeds, "r1", datetime.now()))
     assert not result.critical_failures and not result.rejections
     assert {r.suite for r in result.results} == {"documents", "figures"}
 
 
 def _load(con, docs, xs, run_id, strict=False):
-    result = validate(docs, xs)
-    outcomes = [FileOutcome(d.source_file, "loaded", doc_id=d.doc_id) for d in result.docs]
+    result = validate(tabulate([_raw(d) for d in docs], docs, xs, run_id, datetime.now()))
+    kept = result.tables.documents
+    outcomes = [FileOutcome(f, "loaded", doc_id=d) for d, f in zip(kept["doc_id"].to_pylist(), kept["source_file"].to_pylist())]
     outcomes += [FileOutcome(r.source_file, "quarantined", doc_id=r.doc_id, reason=r.check) for r in result.rejections if r.item == "document"]
-    raw = [_raw(d) for d in docs]
-    batch = RunBatch(run_id, datetime.now(), "seeds", raw, result.docs, result.extractions, outcomes, result.rejections,
-                     quality=result.results, strict=strict)
+    batch = RunBatch(run_id, datetime.now(), "seeds", result.tables, outcomes, result.rejections, quality=result.results, strict=strict)
     return load_run(con, batch)
 
 
@@ -265,5 +269,5 @@ def test_each_flow_run_publishes_the_quality_summary_as_a_markdown_artifact(flow
 
 
 def test_a_batch_without_documents_validates_to_nothing():
-    checked = validate([], [])
-    assert checked.docs == [] and checked.extractions == [] and checked.rejections == []
+    checked = validate(tabulate([], [], [], "r1", datetime.now()))
+    assert checked.tables.documents.num_rows == checked.tables.metrics.num_rows == 0 and checked.rejections == []

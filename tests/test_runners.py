@@ -63,7 +63,7 @@ def test_a_run_in_slices_loads_what_one_slice_loads(flow, seed_copy, tmp_path, m
     sliced = flow(str(seed_copy), str(tmp_path / "sliced.duckdb"), batch_size=1)
     assert (sliced["files_duplicate"], sliced["files_loaded"]) == (whole["files_duplicate"], whole["files_loaded"]) == (2, 5)
     assert _contents(tmp_path / "sliced.duckdb") == _contents(tmp_path / "whole.duckdb")
-    assert not list((tmp_path / "sliced.state" / "staging").iterdir())  # the staging file is gone once the run is loaded
+    assert not list((tmp_path / "sliced.state" / "staging").iterdir())  # the staging folder is gone once the run is loaded
 
 
 def test_a_rerun_validates_its_few_changed_documents_in_one_slice(flow, seed_copy, tmp_path, monkeypatch):
@@ -72,7 +72,7 @@ def test_a_rerun_validates_its_few_changed_documents_in_one_slice(flow, seed_cop
     from transforms.validation import validate
 
     calls = []
-    monkeypatch.setattr(flows.etl, "validate", lambda docs, extractions: calls.append(len(docs)) or validate(docs, extractions))
+    monkeypatch.setattr(flows.etl, "validate", lambda tables: calls.append(tables.documents.num_rows) or validate(tables))
     monkeypatch.setattr(flows.etl, "SLICE", 2)
     warehouse = tmp_path / "wh.duckdb"
     flow(str(seed_copy), str(warehouse), batch_size=1)

@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -107,10 +108,11 @@ def test_expected_figures_are_what_extraction_finds(pipeline):
 
 def test_copies_are_linked_to_their_originals(pipeline):
     from transforms.near_duplicates import candidates, link_run
+    from transforms.tabulate import tabulate
 
     manifest, _, clean, extractions = pipeline
     files_of = {d.doc_id: d.source_file for d in clean}
-    links = link_run(candidates(clean, extractions), [], set())
+    links = link_run(candidates(tabulate([], clean, extractions, "r1", datetime.now()).documents), [], set())
     assert {files_of[link.doc_id]: link.original_file for link in links} == {c["file"]: c["original"] for c in manifest["copies"]}
 
 

@@ -5,6 +5,7 @@ from transforms.clean import clean_batch
 from transforms.extract import extract_batch
 from transforms.ingest import read, scan
 from transforms.records import FileOutcome
+from transforms.tabulate import tabulate
 from warehouse.connection import connect
 from warehouse.load import RunBatch, load_run
 from warehouse.migrate import current_version, migrate, migrations
@@ -21,7 +22,7 @@ def _batch(source, known, run_id):
     clean, _ = clean_batch(raw)
     extractions = extract_batch(clean)
     outcomes += more + [FileOutcome(d.source_file, "loaded", doc_id=d.doc_id) for d in clean]
-    return RunBatch(run_id, datetime.now(), str(source), raw, clean, extractions, outcomes)
+    return RunBatch(run_id, datetime.now(), str(source), tabulate(raw, clean, extractions, run_id, datetime.now()), outcomes)
 
 
 def _counts(con):
@@ -75,7 +76,7 @@ def test_a_failure_inside_the_load_leaves_the_warehouse_as_it_was(seed_copy, war
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(frames, "time_ref_frame", boom)
+    monkeypatch.setattr(frames, "outcome_frame", boom)  # late in the load's transaction, after every fact is written
     with pytest.raises(RuntimeError):
         load_run(con, _batch(seed_copy, known_documents(con), "r2"))
     assert _counts(con) == before

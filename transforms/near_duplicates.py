@@ -12,8 +12,7 @@ from array import array
 from dataclasses import dataclass
 
 import numpy as np
-
-from transforms.records import CleanDocument, Extraction
+import pyarrow as pa
 
 SHINGLE = 5
 PERMUTATIONS = 64
@@ -137,14 +136,14 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
     return links
 
 
-def candidates(docs: list[CleanDocument], extractions: list[Extraction]) -> list[Candidate]:
-    """The documents as link candidates, earliest published first; fingerprints as compact arrays, since a run keeps
-    one per document until it is linked."""
-    by_id = {x.doc_id: x for x in extractions}
+def candidates(documents: pa.Table) -> list[Candidate]:
+    """The documents (tabulated: doc_id, source_file, publish_date, minhash) as link candidates, earliest published
+    first; fingerprints as rows of one int64 matrix, since a run keeps one per document until it is linked."""
+    prints = np.asarray(documents["minhash"].combine_chunks().flatten(), dtype=np.int64).reshape(-1, PERMUTATIONS)
+    names, dates = documents["source_file"].to_pylist(), documents["publish_date"].to_pylist()
     return [
-        Candidate(d.doc_id, d.source_file, np.asarray(by_id[d.doc_id].fingerprint, dtype=np.int64),
-                  (by_id[d.doc_id].metadata.publish_date or "9999", d.source_file))
-        for d in docs
+        Candidate(doc_id, name, row, (published.isoformat() if published else "9999", name))
+        for doc_id, name, published, row in zip(documents["doc_id"].to_pylist(), names, dates, prints)
     ]
 
 

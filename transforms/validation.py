@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import duckdb
 import pandas as pd
+import pyarrow.compute as pc
 
 from transforms.errors import PipelineError
 from transforms.expectations import CRITICAL, ID_COLUMNS, SUITES, Check, gx_context
-from transforms.gazetteer import regions
 from transforms.indicators import CATEGORIES, taxonomy
-from transforms.records import CleanDocument, Extraction
+from transforms.tabulate import Tables
 
 SAMPLE_SIZE = 20
 _ROW = "_row"
@@ -81,8 +80,7 @@ class CheckResult:
 class Validation:
     """What the validate stage returns for a batch."""
 
-    docs: list[CleanDocument]
-    extractions: list[Extraction]
+    tables: Tables  # what passed every critical check
     rejections: list[Rejection]
     results: list[CheckResult]
     seconds: dict[str, float] = field(default_factory=dict)  # per suite
@@ -92,59 +90,22 @@ class Validation:
         return [r for r in self.results if r.failed_critically]
 
 
-def document_frame(docs: list[CleanDocument], extractions: dict[str, Extraction]) -> pd.DataFrame:
-    rows = []
-    for d in docs:
-        x = extractions.get(d.doc_id)
-        rows.append(
-            {
-                "doc_id": d.doc_id,
-                "source_file": d.source_file,
-                "char_count": len(d.text),
-                "script": d.script,
-                "quality_score": d.quality_score,
-                "publish_date": date.fromisoformat(x.metadata.publish_date) if x and x.metadata.publish_date else None,
-                "adcode": x.place.adcode if x else None,
-                "extracted": x is not None,
-            }
-        )
-    columns = ["doc_id", "source_file", "char_count", "script", "quality_score", "publish_date", "adcode", "extracted"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["place_known"] = frame["adcode"].isin(regions().keys()).where(frame["adcode"].notna())
+def document_frame(tables: Tables) -> pd.DataFrame:
+    columns = ["doc_id", "source_file", "char_count", "script", "quality_score", "publish_date", "adcode", "extracted", "place_known"]
+    frame = tables.documents.select(columns).to_pandas()
     frame[_ROW] = range(len(frame))
     return frame
 
 
-def figure_frame(docs: list[CleanDocument], extractions: list[Extraction]) -> pd.DataFrame:
+def figure_frame(tables: Tables) -> pd.DataFrame:
     """One row per figure; `text_at_offsets` is what the clean text holds where the evidence says it stands."""
-    rows = [
-        (f"{x.doc_id}:{f.ordinal}", x.doc_id, f.ordinal, f.value, f.unit, f.kind, f.indicator_code, f.category, f.evidence,
-         f.clause_start, f.clause_start + len(f.evidence or ""))
-        for x in extractions
-        for f in x.figures
-    ]
-    columns = ["metric_id", "doc_id", "ordinal", "value", "unit", "kind", "indicator_code", "category", "evidence", "start_offset", "end_offset"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["value"] = frame["value"].astype("float64")
+    columns = ["metric_id", "doc_id", "ordinal", "value", "unit", "kind", "indicator_code", "category", "evidence",
+               "start_offset", "end_offset", "text_at_offsets"]
+    frame = tables.metrics.select(columns).to_pandas()
     frame["share_percent"] = frame["value"].where((frame["unit"] == "%") & (frame["kind"] == "ratio"))
-    # Typed, so that a batch with no documents is still a frame of strings to DuckDB.
-    texts = pd.DataFrame({
-        "doc_id": pd.Series([d.doc_id for d in docs], dtype="string"), "text": pd.Series([d.text for d in docs], dtype="string"),
-    }).drop_duplicates("doc_id")
-    con = duckdb.connect()
-    try:
-        con.register("figures", frame[["metric_id", "doc_id", "start_offset", "end_offset"]])
-        con.register("texts", texts)
-        slices = con.execute(
-            """SELECT f.metric_id, substr(t.text, f.start_offset + 1, f.end_offset - f.start_offset) AS text_at_offsets
-               FROM figures f LEFT JOIN texts t USING (doc_id)"""
-        ).df()
-    finally:
-        con.close()
-    frame = frame.merge(slices.drop_duplicates("metric_id"), on="metric_id", how="left")
     # As a column, not a set of the batch's document ids: Great Expectations serialises a set argument again at each
     # of its hundreds of internal reads, which took a third of the validation of 2,000 documents.
-    frame["document_in_run"] = frame["doc_id"].isin(texts["doc_id"])
+    frame["document_in_run"] = pc.is_in(tables.metrics["doc_id"], value_set=tables.documents["doc_id"]).to_numpy(zero_copy_only=False)
     frame[_ROW] = range(len(frame))
     return frame
 
@@ -254,11 +215,10 @@ def _describe(frame: pd.DataFrame, row: int, result: CheckResult) -> str:
     return f"{result.reason} ({column} = {value})"
 
 
-def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Validation:
+def validate(tables: Tables) -> Validation:
     """Run the suites; keep what passes every critical check and record everything quarantined."""
-    by_id = {x.doc_id: x for x in extractions}
-    documents = document_frame(docs, by_id)
-    figures = figure_frame(docs, extractions)
+    documents = document_frame(tables)
+    figures = figure_frame(tables)
     outcome = run_suites({"documents": documents, "figures": figures})
     rejections: list[Rejection] = []
     bad_docs: set[int] = set()
@@ -278,7 +238,7 @@ def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Valida
         rejections.append(Rejection(doc["doc_id"], doc["source_file"], "document", None, result.check, _describe(documents, row, result), "documents"))
     rejected_ids = set(documents.iloc[sorted(bad_docs)]["doc_id"]) if bad_docs else set()
     bad_figures: dict[str, set[int]] = {}
-    sources = {d.doc_id: d.source_file for d in docs}
+    sources = dict(zip(documents["doc_id"], documents["source_file"]))
     for result, row in flagged("figures"):
         fig = figures.iloc[row]
         ordinals = bad_figures.setdefault(fig["doc_id"], set())
@@ -288,17 +248,12 @@ def validate(docs: list[CleanDocument], extractions: list[Extraction]) -> Valida
         rejections.append(
             Rejection(fig["doc_id"], sources.get(fig["doc_id"]), "figure", str(fig["ordinal"]), result.check, _describe(figures, row, result), "figures")
         )
-    kept_docs = [d for d in docs if d.doc_id not in rejected_ids]
-    kept_ids = {d.doc_id for d in kept_docs}
-    kept_x = []
-    for x in extractions:
-        if x.doc_id not in kept_ids:
-            continue
-        dropped = bad_figures.get(x.doc_id, set())
-        x.figures = [f for f in x.figures if f.ordinal not in dropped]
-        kept_x.append(x)
+    kept_ids = [doc_id for doc_id in dict.fromkeys(documents["doc_id"]) if doc_id not in rejected_ids]
+    dropped = {f"{doc_id}:{ordinal}" for doc_id, ordinals in bad_figures.items() for ordinal in ordinals}
+    # Always filtered: an extraction without a document has rows to leave out even when it has no figure to flag.
+    kept = tables.keep(kept_ids, [m for m in figures["metric_id"] if m not in dropped] if dropped else None)
     seconds = {suite: spent for suite, (_, _, spent) in outcome.items()}
-    return Validation(kept_docs, kept_x, rejections, list(results.values()), seconds)
+    return Validation(kept, rejections, list(results.values()), seconds)
 
 
 def merge_results(batches: list[list[CheckResult]]) -> list[CheckResult]:

@@ -58,3 +58,13 @@ def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = Non
     """
     rows = con.execute(query, params or []).fetchall()
     return rows[0][0] if rows else None
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """The columns of `schema.table` in the connection's own database, in their order."""
+    schema, name = table.split(".")
+    return [c for (c,) in con.execute(
+        """SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = ?
+           AND table_name = ? ORDER BY column_index""",
+        [schema, name],
+    ).fetchall()]

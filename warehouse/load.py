@@ -16,11 +16,12 @@ import duckdb
 import pandas as pd
 
 from transforms.near_duplicates import Link
-from transforms.records import CleanDocument, Extraction, FileOutcome, RawDocument
+from transforms.records import FileOutcome
+from transforms.tabulate import Tables
 from transforms.errors import QualityGateFailed
 from transforms.validation import CheckResult, Rejection
 from warehouse import frames, quality, staging
-from warehouse.connection import scalar
+from warehouse.connection import scalar, table_columns
 from warehouse.integrity import check_integrity
 from warehouse.writes import insert, reference, upsert
 
@@ -34,9 +35,7 @@ class RunBatch:
     run_id: str
     started_at: datetime
     source_dir: str
-    raw: list[RawDocument]
-    clean: list[CleanDocument]
-    extractions: list[Extraction]
+    tables: Tables | None  # the run's validated documents, unless they were staged slice by slice (`staging`)
     outcomes: list[FileOutcome]
     rejections: list[Rejection] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -46,7 +45,7 @@ class RunBatch:
     strict: bool = False  # any critical failure, here or in the integrity checks, fails the run
     stage_seconds: dict[str, float] = field(default_factory=dict)
     flow_run_id: str | None = None
-    staging: Path | None = None  # the run's documents staged slice by slice (warehouse/staging.py) instead of raw/clean
+    staging: Path | None = None  # the run's documents staged slice by slice (warehouse/staging.py) instead of tables
 
 
 def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
@@ -67,28 +66,20 @@ def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
 def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
     """Write the run; return its summary counts and every quality result, the integrity checks included.
 
-    A batch whose documents were staged slice by slice names its staging file; one that carries its documents in
+    A batch whose documents were staged slice by slice names its staging folder; one that carries its tables in
     memory is staged here first, so both are written by the same statements.
     """
     if batch.staging is not None:
         return _load_staged(con, batch, batch.staging)
     with tempfile.TemporaryDirectory(prefix="dangjian-staging-") as tmp:
-        path = staging.create(Path(tmp) / "staging.duckdb")
-        staging.add(path, batch.raw, batch.clean, batch.extractions, batch.run_id)
+        path = staging.create(Path(tmp) / "staging")
+        staging.add(path, batch.tables)
         return _load_staged(con, batch, path)
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    schema, name = table.split(".")
-    return [c for (c,) in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = 'stg' AND schema_name = ? AND table_name = ? ORDER BY column_index",
-        [schema, name],
-    ).fetchall()]
 
 
 def _load_staged(con: duckdb.DuckDBPyConnection, batch: RunBatch, path: Path) -> tuple[dict, list[CheckResult]]:
     now = datetime.now()
-    con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS stg (READ_ONLY)")
+    staging.attach(con, path)
     try:
         return _write_run(con, batch, now)
     finally:
@@ -112,18 +103,18 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT old FROM stg.main.replaced UNION ALL SELECT doc_id FROM stg.core.dim_document)")
         con.execute("UPDATE raw.document SET is_current = false WHERE doc_id IN (SELECT old FROM stg.main.replaced)")
         con.execute("UPDATE core.dim_document SET is_current = false, superseded_by = r.new FROM stg.main.replaced r WHERE doc_id = r.old")
-        upsert(con, "raw.document", "doc_id", "stg.raw.document", _columns(con, "raw.document"))
+        upsert(con, "raw.document", "doc_id", "stg.raw.document", table_columns(con, "raw.document"))
         documents = """(SELECT d.* REPLACE (l.original AS duplicate_of, l.similarity AS duplicate_similarity)
                         FROM stg.core.dim_document d LEFT JOIN _links l USING (doc_id))"""
-        upsert(con, "core.dim_document", "doc_id", documents, _columns(con, "core.dim_document"))
-        upsert(con, "core.document_fingerprint", "doc_id", "stg.core.document_fingerprint", _columns(con, "core.document_fingerprint"))
+        upsert(con, "core.dim_document", "doc_id", documents, table_columns(con, "core.dim_document"))
+        upsert(con, "core.document_fingerprint", "doc_id", "stg.core.document_fingerprint", table_columns(con, "core.document_fingerprint"))
         con.execute(
             f"""INSERT INTO core.dim_initiative SELECT * FROM stg.core.dim_initiative
                 WHERE initiative_name NOT IN (SELECT initiative_name FROM core.dim_initiative)
                   AND initiative_name IN (SELECT initiative_name FROM stg.core.fact_initiative WHERE {counted})"""
         )
         for table in _FACT_TABLES:
-            cols = ", ".join(_columns(con, table))
+            cols = ", ".join(table_columns(con, table))
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stg.{table} WHERE {counted}")
         integrity, repaired, seconds = check_integrity(con)
         if repaired and batch.strict:

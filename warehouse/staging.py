@@ -1,82 +1,70 @@
-"""Stage a run's rows, slice by slice, in a scratch DuckDB file that has the warehouse's own schema.
+"""Stage a run's validated tables, slice by slice, as Parquet files in a scratch folder, and show them to the load.
 
 A run of any size then holds one slice of documents in memory, and the load stage writes the warehouse once, from
 the staged rows, in one transaction. Every document of the run is staged with its facts; the load leaves out the
 facts of republished copies, which are known only when the whole run has been linked.
+
+Parquet, not a scratch DuckDB file: writing a slice of 2,000 articles took 0.15 s instead of 0.9-1.0 s (a DuckDB
+connection, inserts, and a zstd checkpoint at every commit), and the load reads the files as fast as tables.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import shutil
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow.parquet as pq
 
-from transforms.records import CleanDocument, Extraction, RawDocument
-from warehouse import frames
-from warehouse.migrate import migrate
-from warehouse.writes import insert
+from transforms.tabulate import Tables
+from warehouse.connection import table_columns
 
-STAGED = [
-    ("raw", "document"), ("core", "dim_document"), ("core", "document_fingerprint"), ("core", "fact_metric"),
-    ("core", "fact_keyword"), ("core", "dim_initiative"), ("core", "fact_initiative"), ("core", "fact_time_ref"),
-]
+# Each staged table (as the load reads it, in the attached database `stg`): the kind of tabulated rows it comes
+# from, and the query over those rows when it is not simply the warehouse table's columns of them.
+VIEWS = {
+    "raw.document": ("raw", None),
+    "core.dim_document": ("documents", None),
+    "core.document_fingerprint": ("documents", None),
+    "core.fact_metric": ("metrics", None),
+    "core.fact_keyword": ("keywords", None),
+    "core.fact_initiative": ("initiatives", None),
+    "core.fact_time_ref": ("time_refs", None),
+    "core.dim_initiative": ("initiatives", "SELECT initiative_name, min(run_id) AS first_run_id FROM {rows} GROUP BY initiative_name"),
+    "main.replaced": ("raw", "SELECT replaces AS old, doc_id AS new FROM {rows} WHERE replaces IS NOT NULL AND replaces <> doc_id"),
+}
 
 
 def create(path: Path) -> Path:
-    """A new, empty staging file at path (replacing any left by a run that died)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A new staging folder at path (replacing any left by a run that died), holding one empty slice, so that every
+    kind of rows has a file to read even when the run stages nothing."""
     remove(path)
-    con = duckdb.connect(str(path))
-    try:
-        # The warehouse's tables without their keys and constraints: the same columns and types, with keys and
-        # references checked once, by the load, instead of on every slice as well.
-        home = con.execute("SELECT current_database()").fetchall()[0][0]
-        con.execute("ATTACH ':memory:' AS model")
-        con.execute("USE model")
-        migrate(con)
-        con.execute(f'USE "{home}"')
-        for schema, table in STAGED:
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-            con.execute(f"CREATE TABLE {schema}.{table} AS SELECT * FROM model.{schema}.{table} LIMIT 0")
-        con.execute("DETACH model")
-        con.execute("CREATE TABLE main.replaced (old VARCHAR NOT NULL, new VARCHAR NOT NULL)")
-    finally:
-        con.close()
+    path.mkdir(parents=True)
+    add(path, Tables.concat([]))
     return path
 
 
-def add(path: Path, raw: list[RawDocument], clean: list[CleanDocument], extractions: list[Extraction], run_id: str) -> None:
-    """Stage one slice: the validated documents in `clean`, their raw files, fingerprints and facts."""
-    kept = {d.doc_id for d in clean}
-    raw = [d for d in raw if d.doc_id in kept]
-    by_id = {x.doc_id: x for x in extractions if x.doc_id in kept}
-    found = list(by_id.values())
-    replaced = [(d.replaces, d.doc_id) for d in raw if d.replaces and d.replaces != d.doc_id]
-    # zstd for every string: left to choose, DuckDB tries each codec on the article bodies at every slice's
-    # checkpoint, which cost more than writing them.
-    con = duckdb.connect(str(path), config={"memory_limit": "512MB", "force_compression": "zstd"})
-    try:
-        con.execute("BEGIN")
-        insert(con, "raw.document", frames.raw_frame(raw, run_id, datetime.now()))
-        insert(con, "core.dim_document", frames.document_frame(clean, by_id, run_id))
-        insert(con, "core.document_fingerprint", frames.fingerprint_frame(found))
-        insert(con, "core.fact_metric", frames.metric_frame(clean, by_id, run_id))
-        insert(con, "core.fact_keyword", frames.keyword_frame(found, run_id))
-        initiatives = frames.initiative_frame(found, run_id)
-        if not initiatives.empty:
-            con.register("_names", pd.DataFrame({"initiative_name": initiatives["initiative_name"].unique(), "first_run_id": run_id}))
-            con.execute("INSERT INTO core.dim_initiative SELECT * FROM _names WHERE initiative_name NOT IN (SELECT initiative_name FROM core.dim_initiative)")
-            con.unregister("_names")
-        insert(con, "core.fact_initiative", initiatives)
-        insert(con, "core.fact_time_ref", frames.time_ref_frame(found, run_id))
-        insert(con, "main.replaced", pd.DataFrame(replaced, columns=["old", "new"]))
-        con.execute("COMMIT")
-    finally:
-        con.close()
+def add(path: Path, tables: Tables) -> None:
+    """Stage one slice: a Parquet file per kind of rows."""
+    number = len(list(path.glob("documents-*.parquet")))
+    for kind, rows in tables.items():
+        pq.write_table(rows, path / f"{kind}-{number:06d}.parquet", compression="zstd")
+
+
+def attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Attach the staged rows as database `stg`: a view per warehouse table, with that table's columns."""
+    con.execute("ATTACH ':memory:' AS stg")
+    for table, (kind, query) in VIEWS.items():
+        schema, name = table.split(".")
+        rows = f"read_parquet('{_quoted(path / kind)}-*.parquet')"
+        if query is None:
+            query = f"SELECT {', '.join(table_columns(con, table))} FROM {{rows}}"
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS stg.{schema}")
+        con.execute(f"CREATE VIEW stg.{schema}.{name} AS {query.format(rows=rows)}")
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def remove(path: Path) -> None:
-    for part in (path, path.with_name(path.name + ".wal")):
-        part.unlink(missing_ok=True)
+    shutil.rmtree(path, ignore_errors=True)
