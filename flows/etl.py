@@ -27,6 +27,7 @@ from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
+from flows.memory import release_freed_memory  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
 from transforms.validation import merge_results, prepare_suites, validate  # noqa: E402
@@ -241,6 +242,7 @@ def dangjian_etl(
                 replaces = dict(zip(kept.raw["doc_id"].to_pylist(), kept.raw["replaces"].to_pylist()))
                 docs.update((d, (f, replaces.get(d))) for d, f in zip(kept.documents["doc_id"].to_pylist(), kept.documents["source_file"].to_pylist()))
                 new.extend(candidates(kept.documents))
+                release_freed_memory()
 
             # A slice's batches go to the workers before the slice ahead of it is validated and staged, so the
             # workers do not wait on this process; at most two slices are held at a time.
