@@ -48,3 +48,29 @@ def test_slices_add_up_and_names_and_replacements_are_derived(con, tmp_path, raw
     assert sorted(staged) == sorted((name, "r1") for name in initiatives)
     staging.remove(path)
     assert not path.exists()
+
+
+def test_upserting_staged_articles_never_holds_them_all_in_memory(tmp_path):
+    """At 100,000 articles the staged bodies are several times the load's memory, and DuckDB knows nothing of the
+    staged files' keys: an update joined with all of them hashed them all and ran out of memory."""
+    from array import array
+
+    from transforms.records import CleanDocument, RawDocument
+    from warehouse.connection import table_columns
+    from warehouse.writes import upsert
+
+    body = "党建引领乡村振兴，" * 220  # about 6 KB, an article's size, in UTF-8: its text and bytes are staged
+    origin, count = array("i", range(len(body))), 10_000
+    raw = [RawDocument(f"d{i:05d}", f"f{i}.txt", body.encode(), "utf-8", body, "text") for i in range(count)]
+    clean = [CleanDocument(d.doc_id, d.source_file, body, origin, "simplified") for d in raw]
+    path = staging.create(tmp_path / "run")
+    staging.add(path, tabulate(raw, clean, [], "r1", datetime.now()))
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    migrate(con)
+    staging.attach(con, path)
+    con.execute("INSERT INTO raw.document SELECT * REPLACE ('old' AS run_id) FROM stg.raw.document WHERE doc_id = 'd00007'")
+    con.execute("SET memory_limit = '64MB'")  # the staged bytes and texts come to about 120 MB
+    upsert(con, "raw.document", "doc_id", "stg.raw.document", table_columns(con, "raw.document"))
+    rows = con.execute("SELECT count(*), count(DISTINCT doc_id), sum(length(text)), count(*) FILTER (run_id = 'old') FROM raw.document").fetchall()
+    assert rows == [(count, count, count * len(body), 0)]
+    con.close()

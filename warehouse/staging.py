@@ -34,6 +34,9 @@ VIEWS = {
 }
 
 
+ROW_GROUP_BYTES = 4_000_000
+
+
 def create(path: Path) -> Path:
     """A new staging folder at path (replacing any left by a run that died), holding one empty slice, so that every
     kind of rows has a file to read even when the run stages nothing."""
@@ -47,7 +50,9 @@ def add(path: Path, tables: Tables) -> None:
     """Stage one slice: a Parquet file per kind of rows."""
     number = len(list(path.glob("documents-*.parquet")))
     for kind, rows in tables.items():
-        pq.write_table(rows, path / f"{kind}-{number:06d}.parquet", compression="zstd")
+        # DuckDB reads a row group's column at once: a slice's bodies in one group would all be in memory together.
+        group = max(1, rows.num_rows * ROW_GROUP_BYTES // max(rows.nbytes, 1))
+        pq.write_table(rows, path / f"{kind}-{number:06d}.parquet", compression="zstd", row_group_size=group)
 
 
 def attach(con: duckdb.DuckDBPyConnection, path: Path) -> None:
