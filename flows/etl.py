@@ -244,19 +244,18 @@ def dangjian_etl(
                 new.extend(candidates(kept.documents))
                 release_freed_memory()
 
+            if files:
+                # Importing Great Expectations takes ~4 s of this process's CPU: spent while it waits for the workers
+                # or for Prefect's API, not after. A run with nothing to read never imports it.
+                threading.Thread(target=_prepare_suites_quietly, name="prepare-suites", daemon=True).start()
             # A slice's batches go to the workers before the slice ahead of it is validated and staged, so the
             # workers do not wait on this process; at most two slices are held at a time.
-            pending, preparing = None, None
+            pending = None
             for raw, covered in read_slices():
                 chunks = _chunks(raw, batch_size)
                 args = (quote(chunks), run_id, datetime.now(), segmenter)
                 # Without workers the slice is cleaned when it is finished; with them, now, while this process goes on.
                 results = partial(clean_extract_task, *args) if executor is None else clean_extract_task.submit(*args, quote(executor)).result
-                if executor is not None and preparing is None:
-                    # Importing Great Expectations takes ~4 s of this process's CPU: spent while it waits for the
-                    # workers' first slice, not after.
-                    preparing = threading.Thread(target=_prepare_suites_quietly, name="prepare-suites", daemon=True)
-                    preparing.start()
                 if pending:
                     finish_slice(*pending)
                 # What this process keeps of the slice until it is finished: its batch sizes and where its tables come from.
