@@ -22,7 +22,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from transforms import ingest, segmenters  # noqa: E402
 from flows.runners import batch_executor  # noqa: E402
-from transforms.stages import process_batch  # noqa: E402
+from transforms.stages import process_batch, warm_up  # noqa: E402
 from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
@@ -194,7 +194,7 @@ def dangjian_etl(
         new: list[Candidate] = []
         docs: dict[str, tuple[str, str | None]] = {}  # doc_id -> (source_file, the doc_id it replaces)
         rejections, checked, suite_seconds = [], [], {}
-        with batch_executor(runner, address, -(-len(files) // batch_size)) as executor:
+        with batch_executor(runner, address, -(-len(files) // batch_size), partial(warm_up, segmenter)) as executor:
 
             def read_slices():
                 """(documents, files read) per slice of up to about SLICE new or changed documents: unchanged files

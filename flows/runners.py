@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import Callable
 
 RUNNERS = ("local", "dask")
 
@@ -20,8 +21,11 @@ def workers() -> int:
 
 
 @contextmanager
-def batch_executor(runner: str, address: str | None, batches: int):
-    """An executor (submit(fn, *args) -> future) for the batches, or None to run them here, one after another."""
+def batch_executor(runner: str, address: str | None, batches: int, warm_up: Callable[[], None] | None = None):
+    """An executor (submit(fn, *args) -> future) for the batches, or None to run them here, one after another.
+
+    Local worker processes start running `warm_up` at once, while this process still reads the first batches.
+    """
     if runner not in RUNNERS:
         raise ValueError(f"unknown runner {runner!r}; use one of {', '.join(RUNNERS)}")
     if runner == "dask":
@@ -37,7 +41,10 @@ def batch_executor(runner: str, address: str | None, batches: int):
     elif batches > 1 and workers() > 1:
         # Starting a worker costs seconds (imports, jieba's dictionary): worth it only for more than one batch.
         # spawn, not fork: the flow process runs threads (Prefect's), which fork does not copy safely.
-        with ProcessPoolExecutor(min(workers(), batches), mp_context=multiprocessing.get_context("spawn")) as pool:
+        count = min(workers(), batches)
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for _ in range(count if warm_up else 0):  # a pool starts a process per call while none is idle
+                pool.submit(warm_up)
             yield pool
     else:
         yield None

@@ -1,5 +1,8 @@
 """Runners: clean and extract batches in local worker processes or on a Dask cluster give the same warehouse."""
 
+import subprocess
+import sys
+
 import duckdb
 import pytest
 
@@ -84,3 +87,16 @@ def test_a_rerun_validates_its_few_changed_documents_in_one_slice(flow, seed_cop
     second = flow(str(seed_copy), str(warehouse), batch_size=1)
     assert (second["files_loaded"], second["files_unchanged"]) == (2, 3)
     assert calls == [2]
+
+
+def test_warming_up_loads_what_the_first_batch_would():
+    """Run in a fresh process, as a worker is: every table a batch loads on first use is loaded by warm_up."""
+    probe = (
+        "from transforms.stages import warm_up\n"
+        "from transforms import gazetteer, keywords, segmenters\n"
+        "loaders = [segmenters.cutter, keywords._idf, gazetteer.name_index, gazetteer._name_scan, gazetteer.names_led_by_numerals]\n"
+        "warm_up('rjieba')\n"
+        "print([f.cache_info().currsize for f in loaders])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[1, 1, 1, 1, 1]"

@@ -26,6 +26,17 @@ def clean_and_extract(
     return clean, outcomes, extractions, {"clean": cleaned - started, "extract": time.perf_counter() - cleaned}
 
 
+# A sentence that touches every table a batch loads on first use: the segmenter's dictionary, the IDF table, the
+# gazetteer's name index, the unit and indicator patterns.
+_WARM_UP_TEXT = "海晏县委组织部：2023年，全县整顿提升软弱涣散村党组织5个，培训党员干部1.2万人次。"
+
+
+def warm_up(segmenter: str = DEFAULT) -> None:
+    """Load what every batch needs, ahead of the first one (~0.8 s in a new process, after ~0.5 s of imports)."""
+    doc = RawDocument("warm-up", "warm-up.txt", _WARM_UP_TEXT.encode(), "utf-8", _WARM_UP_TEXT, "text")
+    clean_and_extract([doc], segmenter)
+
+
 def process_batch(
     docs: list[RawDocument], run_id: str, now: datetime, segmenter: str = DEFAULT
 ) -> tuple[Tables, list[FileOutcome], dict[str, float]]:
