@@ -27,7 +27,7 @@ from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
 from flows import progress  # noqa: E402
-from flows.memory import release_freed_memory  # noqa: E402
+from flows.memory import freeze_start_up, release_freed_memory, thaw  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
 from transforms.validation import merge_results, prepare_suites, validate  # noqa: E402
@@ -188,6 +188,7 @@ def dangjian_etl(
     outcomes.extend(unchanged)
     progress.advance("ingest", len(unchanged), total_files)
     staged = timed("stage", staging_task, staging_path(warehouse, run_id))
+    freeze_start_up()
     try:
         # What the run keeps of each document between its slice and the load: small records, never the text.
         seen = dict(known)  # path -> doc_id, this run's files included: exact copies across slices
@@ -303,6 +304,7 @@ def dangjian_etl(
         timings["load"] = time.perf_counter() - t0
         progress.advance("load", 1, 1)
     finally:
+        thaw()
         staging.remove(staged)
     # A run that validated no document adds no page: importing Great Expectations alone costs ~4 s, most of a
     # rerun with nothing new. Its integrity results are in ops.dq_result and `dangjian quality` like every run's.

@@ -1,9 +1,10 @@
-"""Give memory the flow's process has freed back to the system between slices."""
+"""Free the memory a finished slice held in the flow's process and give it back to the system."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 from functools import lru_cache
 
 
@@ -17,9 +18,26 @@ def _libc():
     return libc if libc is not None and hasattr(libc, "malloc_trim") else None
 
 
+def freeze_start_up() -> None:
+    """Leave what the run holds so far (imported modules, Prefect's objects, the warehouse state: ~335,000 objects)
+    out of later collections: they live as long as the run, and the collection after each slice then takes ~0.1 s,
+    not ~0.4 s. `thaw` at the end of the run, so that a process running many flows still collects them."""
+    gc.collect()
+    gc.freeze()
+
+
+def thaw() -> None:
+    gc.unfreeze()
+
+
 def release_freed_memory() -> None:
-    """glibc keeps the pages of freed blocks (a slice's frames, pickled batches, Great Expectations' copies) in its
-    heaps for reuse: without this the flow process held 75-100 MB more after each of five slices of 2,000 articles.
-    A no-op where the C library is not glibc."""
+    """Free what a finished slice left behind, and give the pages back to the system.
+
+    A slice's tables stay reachable from a reference cycle through its Prefect future and result state, which
+    Python's cyclic collector reaches only now and then: without a collection here the flow's process grew by about
+    70 MB a slice of 2,000 articles (560 MB to 1.2 GB over the first dozen slices of 100,000). glibc then keeps the
+    pages of freed blocks in its heaps for reuse; malloc_trim returns them (a no-op where the C library is not glibc).
+    """
+    gc.collect()
     if libc := _libc():
         libc.malloc_trim(0)
