@@ -6,7 +6,6 @@ import duckdb
 import pandas as pd
 
 from warehouse import frames
-from warehouse.connection import scalar
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
