@@ -195,6 +195,27 @@ def test_a_repeated_fact_key_rolls_the_run_back(seeds, warehouse_path, table, ch
     con.execute("ROLLBACK")
 
 
+@pytest.mark.parametrize("table, check", [
+    ("core.fact_metric", "metric_id_unique"),
+    ("core.fact_keyword", "keyword_unique"),
+    ("core.fact_initiative", "initiative_unique"),
+    ("core.fact_time_ref", "time_ref_unique"),
+])
+def test_a_load_checks_fact_keys_over_the_documents_it_wrote(seeds, warehouse_path, table, check):
+    """A later run's row repeating an earlier run's key is caught; documents the run did not write are not grouped."""
+    con = connect(warehouse_path)
+    migrate(con)
+    _load(con, *seeds, "r1")
+    con.execute("BEGIN")
+    con.execute(f"INSERT INTO {table} SELECT * REPLACE ('r2' AS run_id) FROM {table} LIMIT 1")
+    with pytest.raises(IntegrityFailure, match=check):
+        check_integrity(con, "r2")
+    results, _, _ = check_integrity(con, "r3")
+    con.execute("ROLLBACK")
+    result = next(r for r in results if r.check == check)
+    assert result.success and result.element_count == 0
+
+
 @pytest.fixture
 def flow(prefect_harness):
     from flows.etl import dangjian_etl

@@ -4,19 +4,22 @@ The fact tables carry no DuckDB keys (sql/schema/006_bulk_load.sql): these check
 Fact rows that fail a reference are leaves: they are deleted and quarantined and the rest of the run commits.
 A duplicate key, or a failure on a dimension, is a defect of the run rather than of one row, so it rolls the
 whole run back.
+
+Every fact key starts with its doc_id, and every earlier load committed only keys that were unique, so a load's
+duplicates can only be among the documents it wrote facts for: checked over those alone, a rerun that writes nothing
+new no longer groups the whole archive (about 1 s of every run at 100,000 articles).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
 from transforms.errors import PipelineError
 from transforms.expectations import CRITICAL
 from transforms.validation import SAMPLE_SIZE, CheckResult, Rejection
-from warehouse.connection import scalar
 
 
 class IntegrityFailure(PipelineError):
@@ -35,6 +38,7 @@ class SqlCheck:
     population: str  # SELECT count(*) of what was checked
     repairable: bool  # the offending rows are facts that can be deleted by key
     arguments: dict = field(default_factory=dict)  # what Data Docs show as the expectation's arguments
+    per_run: bool = False  # the queries read `$run`: the run whose rows to check, or NULL for every row
 
 
 def _unique(name: str, table: str, column: str, where: str = "true", key: str | None = None) -> SqlCheck:
@@ -44,6 +48,12 @@ def _unique(name: str, table: str, column: str, where: str = "true", key: str | 
         f"SELECT {key} AS k FROM {table} WHERE {where} GROUP BY 1 HAVING count(*) > 1",
         f"SELECT count(*) FROM {table} WHERE {where}", False,
     )
+
+
+def _unique_fact(name: str, table: str, column: str, key: str) -> SqlCheck:
+    """A fact key, unique over the documents the run wrote rows for."""
+    written = f"($run IS NULL OR doc_id IN (SELECT doc_id FROM {table} WHERE run_id = $run))"
+    return replace(_unique(name, table, column, written, key), per_run=True, arguments={"row_condition": "documents written by this run"})
 
 
 def _references(name: str, table: str, column: str, parent: str, parent_column: str, key: str, repairable: bool, parent_where: str = "true") -> SqlCheck:
@@ -61,10 +71,10 @@ CHECKS = (
     _unique("document_id_unique", "core.dim_document", "doc_id"),
     _unique("initiative_name_unique", "core.dim_initiative", "initiative_name"),
     _unique("current_file_unique", "raw.document", "source_file", "is_current"),
-    _unique("metric_id_unique", "core.fact_metric", "metric_id"),
-    _unique("keyword_unique", "core.fact_keyword", "keyword", key="doc_id || ':' || keyword"),
-    _unique("initiative_unique", "core.fact_initiative", "initiative_name", key="doc_id || ':' || initiative_name"),
-    _unique("time_ref_unique", "core.fact_time_ref", "ordinal", key="doc_id || ':' || ordinal"),
+    _unique_fact("metric_id_unique", "core.fact_metric", "metric_id", "metric_id"),
+    _unique_fact("keyword_unique", "core.fact_keyword", "keyword", "doc_id || ':' || keyword"),
+    _unique_fact("initiative_unique", "core.fact_initiative", "initiative_name", "doc_id || ':' || initiative_name"),
+    _unique_fact("time_ref_unique", "core.fact_time_ref", "ordinal", "doc_id || ':' || ordinal"),
     _references("document_has_raw", "core.dim_document", "doc_id", "raw.document", "doc_id", "doc_id", False),
     _references("document_region_known", "core.dim_document", "adcode", "core.dim_region", "adcode", "doc_id", False),
     _references("document_date_known", "core.dim_document", "publish_date", "core.dim_date", "date_key", "doc_id", False),
@@ -79,13 +89,16 @@ CHECKS = (
 )
 
 
-def check_integrity(con: duckdb.DuckDBPyConnection) -> tuple[list[CheckResult], list[Rejection], float]:
-    """Run every check; delete offending fact rows. Raises IntegrityFailure when a dimension fails."""
+def check_integrity(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> tuple[list[CheckResult], list[Rejection], float]:
+    """Run every check; delete offending fact rows. Raises IntegrityFailure when a dimension fails.
+
+    With run_id, fact keys are checked over the documents that run wrote rows for; without, over every row."""
     started = time.perf_counter()
     results, rejections = [], []
     for check in CHECKS:
-        keys = [row[0] for row in con.execute(check.offending).fetchall()]
-        population = scalar(con, check.population)
+        params = {"run": run_id} if check.per_run else None
+        keys = [row[0] for row in con.execute(check.offending, params).fetchall()]
+        population = con.execute(check.population, params).fetchall()[0][0]
         results.append(
             CheckResult("integrity", check.name, check.expectation, check.column, CRITICAL, check.reason, population, len(keys),
                         [str(k) for k in keys[:SAMPLE_SIZE]], {"column": check.column, **check.arguments})

@@ -116,7 +116,7 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
         for table in _FACT_TABLES:
             cols = ", ".join(table_columns(con, table))
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM stg.{table} WHERE {counted}")
-        integrity, repaired, seconds = check_integrity(con)
+        integrity, repaired, seconds = check_integrity(con, batch.run_id)
         if repaired and batch.strict:
             raise QualityGateFailed(f"--strict: integrity check {repaired[0].check} failed for {len(repaired)} rows; nothing was loaded")
         rejections = batch.rejections + repaired
