@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -409,5 +412,29 @@ def purge_raw_command(warehouse: Path, yes: bool) -> None:
     click.echo(f"purged the original bytes and text of {purged} documents from raw.document")
 
 
+_exit_code: list[int] = []
+
+
+def _skip_teardown() -> None:
+    if _exit_code:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        logging.shutdown()
+        os._exit(_exit_code[0])
+
+
+def entry() -> None:
+    """The `dangjian` console script: `main`, then, once every exit hook has run, an end that skips the interpreter's
+    teardown. Freeing a run's objects one by one took ~1.1 s after a rerun over 100,000 files, ~5 % of it."""
+    atexit.register(_skip_teardown)  # the first hook registered runs last, after those the command adds
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            _exit_code.append(exc.code or 0)
+        raise
+
+
 if __name__ == "__main__":
-    main()
+    entry()

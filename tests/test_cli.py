@@ -59,3 +59,20 @@ def test_purge_raw_drops_original_bytes_and_keeps_identity_and_facts(seeded_ware
     assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM raw.document").fetchall()[0] == (6, 6)
     assert con.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0] > 0
     con.close()
+
+
+@pytest.mark.parametrize("args, code, stream, expected", [
+    (["sql", "SELECT count(*) AS n FROM core.dim_document", "--format", "csv"], 0, "stdout", "n\n"),
+    (["sql", "SELECT * FROM no_such_table"], 2, "stderr", "error: "),
+])
+def test_the_console_script_keeps_exit_code_and_output_when_it_skips_teardown(seeded_warehouse, args, code, stream, expected):
+    """`entry` ends the process with os._exit after the exit hooks: buffered output still reaches a pipe, and the
+    command's own exit code is the process's."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-m", "flows.cli", *args, "--warehouse", str(seeded_warehouse)],
+                          cwd=Path(__file__).parent.parent, capture_output=True, text=True, timeout=120)
+    assert done.returncode == code
+    assert getattr(done, stream).startswith(expected)
