@@ -276,6 +276,11 @@ def dangjian_etl(
             raise QualityGateFailed(f"--strict: critical checks failed: {names}; nothing was loaded. Data Docs: {docs_path}")
         retiring = {old for _, old in docs.values() if old}
         links = timed("link", link_task, quote(new), quote(originals), retiring)
+        # Fingerprints and paths are done with: the load, next, is the run's peak of memory (~90 MB at 100,000 files).
+        new.clear()
+        originals.clear()
+        seen.clear()
+        release_freed_memory()
         copies = {link.doc_id: link for link in links}
         for doc_id, (source_file, old) in docs.items():
             if link := copies.get(doc_id):

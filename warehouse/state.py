@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 
-from transforms.near_duplicates import Candidate
+from transforms.near_duplicates import PERMUTATIONS, Candidate
 
 
 def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -22,13 +22,12 @@ def known_stats(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
 def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Fingerprints of the current documents that are not themselves copies: what a new copy can link to.
 
-    Read as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2.1 s to read (now 0.8 s).
+    Read through Arrow as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2.1 s to read, as
+    numpy arrays of arrays 0.5 s, this way 0.3 s.
     """
     found = con.sql(
         """SELECT d.doc_id, d.source_file, f.minhash FROM core.document_fingerprint f JOIN core.dim_document d USING (doc_id)
            WHERE d.is_current AND d.duplicate_of IS NULL"""
-    ).fetchnumpy()
-    if not len(found["doc_id"]):
-        return []
-    prints = np.stack(found["minhash"]).astype(np.int64)
-    return [Candidate(doc_id, source_file, row) for doc_id, source_file, row in zip(found["doc_id"].tolist(), found["source_file"].tolist(), prints)]
+    ).to_arrow_table()
+    prints = np.asarray(found["minhash"].combine_chunks().flatten(), dtype=np.int64).reshape(found.num_rows, PERMUTATIONS)
+    return [Candidate(doc_id, source_file, row) for doc_id, source_file, row in zip(found["doc_id"].to_pylist(), found["source_file"].to_pylist(), prints)]
