@@ -99,6 +99,8 @@ def link_task(new, known, retiring):
 
 @task(name="open-staging", cache_policy=NO_CACHE)
 def staging_task(path: Path) -> Path:
+    for orphan in staging.remove_orphans(path.parent):
+        get_run_logger().info("removed %s, staged by a run that did not finish", orphan)
     return staging.create(path)
 
 

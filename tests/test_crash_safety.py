@@ -5,6 +5,7 @@ The killed process runs the load stage, the only code that writes the warehouse:
 same `load_run`. Its batch is prepared once and pickled, so each trial costs a process start and a load.
 """
 
+import os
 import pickle
 import random
 import shutil
@@ -100,7 +101,8 @@ def scenario(tmp_path_factory):
     batch_file.write_bytes(pickle.dumps(batch))
     after = root / "after.duckdb"
     shutil.copy(before, after)
-    proc = subprocess.Popen([sys.executable, "-c", LOADER, str(batch_file), str(after)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", LOADER, str(batch_file), str(after)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            env=_scratch_in(root))
     assert proc.stdout.readline().strip() == "loading"
     started = time.perf_counter()
     assert proc.wait() == 0
@@ -109,10 +111,15 @@ def scenario(tmp_path_factory):
             "load_seconds": time.perf_counter() - started}
 
 
+def _scratch_in(root: Path) -> dict:
+    """The environment for a loader whose temporary staging folder, left behind when it is killed, stays in root."""
+    return {**os.environ, "TMPDIR": str(root)}
+
+
 def _killed_load(scenario, target: Path, delay: float) -> bool:
     """Start the loader on target, SIGKILL it `delay` seconds after it starts loading; True if it was still running."""
     proc = subprocess.Popen([sys.executable, "-c", LOADER, str(scenario["batch_file"]), str(target)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_scratch_in(scenario["root"]))
     assert proc.stdout.readline().strip() == "loading"
     time.sleep(delay)
     alive = proc.poll() is None

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from flows.cli import main
+from warehouse import staging
 
 
 @pytest.fixture
@@ -20,7 +21,14 @@ def test_flow_loads_seeds_then_finds_them_unchanged(flow, seed_copy, warehouse_p
     first = flow(str(seed_copy), str(warehouse_path))
     assert (first["files_seen"], first["files_loaded"], first["files_new"]) == (5, 5, 5)
     assert first["metrics_loaded"] >= 90
+    from flows.etl import staging_path
+
+    # what a killed run leaves: its staging folder, owned by a process that is gone
+    killed = staging_path(str(warehouse_path), "killed-run")
+    killed.mkdir(parents=True)
+    (killed / staging.OWNER).write_text("999999999 0.0", encoding="ascii")
     second = flow(str(seed_copy), str(warehouse_path))
+    assert not killed.parent.exists() or list(killed.parent.iterdir()) == []
     assert (second["files_unchanged"], second["files_loaded"], second["metrics_loaded"]) == (5, 0, 0)
     # nothing validated, so no Data Docs page (and no Great Expectations import); the integrity checks still ran
     assert first["data_docs"] and second["data_docs"] is None

@@ -74,3 +74,22 @@ def test_upserting_staged_articles_never_holds_them_all_in_memory(tmp_path):
     rows = con.execute("SELECT count(*), count(DISTINCT doc_id), sum(length(text)), count(*) FILTER (run_id = 'old') FROM raw.document").fetchall()
     assert rows == [(count, count, count * len(body), 0)]
     con.close()
+
+
+def test_folders_of_runs_that_died_are_removed_and_the_rest_kept(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    stage = "import sys, time; from pathlib import Path; from warehouse import staging; staging.create(Path(sys.argv[1])); print('staged', flush=True); time.sleep(60)"
+    killed = subprocess.Popen([sys.executable, "-c", stage, str(tmp_path / "killed")], cwd=Path(__file__).parent.parent,
+                              stdout=subprocess.PIPE, text=True)
+    assert killed.stdout.readline().strip() == "staged"
+    killed.kill()
+    killed.wait()
+    killed.stdout.close()
+    mine = staging.create(tmp_path / "mine")
+    (tmp_path / "unknown").mkdir()  # not made by `create`: not judged
+    assert staging.remove_orphans(tmp_path) == [tmp_path / "killed"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "unknown"]
+    assert list(mine.glob("*.parquet"))

@@ -10,10 +10,12 @@ connection, inserts, and a zstd checkpoint at every commit), and the load reads 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
+import psutil
 import pyarrow.parquet as pq
 
 from transforms.tabulate import Tables
@@ -35,15 +37,41 @@ VIEWS = {
 
 
 ROW_GROUP_BYTES = 4_000_000
+OWNER = "owner"  # the process staging here: its pid and start time
 
 
 def create(path: Path) -> Path:
-    """A new staging folder at path (replacing any left by a run that died), holding one empty slice, so that every
-    kind of rows has a file to read even when the run stages nothing."""
+    """A new staging folder at path, holding one empty slice, so that every kind of rows has a file to read even when
+    the run stages nothing."""
     remove(path)
     path.mkdir(parents=True)
+    (path / OWNER).write_text(_process_key(os.getpid()), encoding="ascii")
     add(path, Tables.concat([]))
     return path
+
+
+def remove_orphans(parent: Path) -> list[Path]:
+    """Remove the staging folders in parent whose process no longer runs (a killed run's, up to the size of its
+    corpus); return them."""
+    removed = []
+    for owner in parent.glob(f"*/{OWNER}"):
+        try:
+            recorded = owner.read_text(encoding="ascii")
+            alive = _process_key(int(recorded.split()[0])) == recorded
+        except (OSError, ValueError, IndexError):  # gone meanwhile, or not written by `create`: not ours to judge
+            continue
+        if not alive:
+            remove(owner.parent)
+            removed.append(owner.parent)
+    return removed
+
+
+def _process_key(pid: int) -> str:
+    # With its start time, so that a new process given a dead run's pid does not keep that run's folder.
+    try:
+        return f"{pid} {psutil.Process(pid).create_time()}"
+    except psutil.Error:
+        return ""
 
 
 def add(path: Path, tables: Tables) -> None:
