@@ -26,7 +26,7 @@ from transforms.stages import process_batch, warm_up  # noqa: E402
 from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
 from transforms.records import FileOutcome  # noqa: E402
-from flows import progress  # noqa: E402
+from flows import prefetch, progress  # noqa: E402
 from flows.memory import freeze_start_up, release_freed_memory, thaw  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
@@ -183,7 +183,7 @@ def dangjian_etl(
         return result
 
     known, stats, originals = warehouse_state_task(warehouse)
-    files, outcomes = timed("ingest", ingest.scan, Path(source))
+    files, outcomes = timed("ingest", prefetch.scan, Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     total_files = len(files)
     files, unchanged = timed("ingest", ingest.skip_unchanged, files, known, {} if rehash else stats)
