@@ -71,18 +71,25 @@ def _run_flow(
     rehash: bool = False,
 ) -> dict:
     from flows.api_server import start_run_api
+    from flows.prefetch import start_scan
 
     server = start_run_api()
+    start_scan(source)
     from flows.etl import dangjian_etl
 
     if server:
         server.wait_ready()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
     for handler in logging.getLogger().handlers:  # Prefect's console handler sits on the root logger
         handler.addFilter(_PipelineErrorsOnce())
-    return dangjian_etl(
-        str(source), str(warehouse), strict=strict, runner=runner, address=address, max_file_bytes=int(max_file_mb * 1024 * 1024),
-        segmenter=segmenter, rehash=rehash,
-    )
+    # Heartbeats let a lasting server mark a run whose process died; this run's own server dies with it. Stopping the
+    # heartbeat thread, which sleeps in steps of a second, cost up to 1 s at the end of every run.
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if server else {}):
+        return dangjian_etl(
+            str(source), str(warehouse), strict=strict, runner=runner, address=address, max_file_bytes=int(max_file_mb * 1024 * 1024),
+            segmenter=segmenter, rehash=rehash,
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
