@@ -71,10 +71,14 @@ def _run_flow(
     rehash: bool = False,
 ) -> dict:
     from flows.api_server import start_run_api
-    from flows.prefetch import start_scan
 
     server = start_run_api()
-    start_scan(source)
+    from flows import prefetch
+    from transforms.ingest import scan
+    from warehouse.state import read
+
+    prefetch.start(scan, Path(str(source)))
+    prefetch.start(read, str(warehouse))
     from flows.etl import dangjian_etl
 
     if server:

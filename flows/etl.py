@@ -38,7 +38,7 @@ from warehouse.connection import connect  # noqa: E402
 from warehouse.load import RunBatch, load_run  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
 from warehouse.quality import quality_summary  # noqa: E402
-from warehouse.state import known_documents, known_originals, known_stats  # noqa: E402
+from warehouse import state  # noqa: E402
 
 BATCH_SIZE = 200
 # Batches of documents go to tasks wrapped in quote(): Prefect otherwise walks every element of every nested list
@@ -127,17 +127,8 @@ def _chunks(items: list, size: int) -> list[list]:
 
 @task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
 def warehouse_state_task(warehouse: str):
-    """Migrate, then read which files and fingerprints the warehouse already holds; wait while another run writes.
-
-    The connection stays inside this frame: a DuckDB object kept alive by a failed run's traceback makes
-    the interpreter print leak warnings at exit.
-    """
-    con = connect(warehouse)
-    try:
-        migrate(con)
-        return known_documents(con), known_stats(con), known_originals(con)
-    finally:
-        con.close()
+    """Migrate, then read which files and fingerprints the warehouse already holds; wait while another run writes."""
+    return prefetch.take(state.read, warehouse)
 
 
 def _prepare_suites_quietly() -> None:
@@ -183,7 +174,7 @@ def dangjian_etl(
         return result
 
     known, stats, originals = warehouse_state_task(warehouse)
-    files, outcomes = timed("ingest", prefetch.scan, Path(source))
+    files, outcomes = timed("ingest", prefetch.take, ingest.scan, Path(source))
     logger.info("run %s: %d candidate files under %s", run_id, len(files), source)
     total_files = len(files)
     files, unchanged = timed("ingest", ingest.skip_unchanged, files, known, {} if rehash else stats)

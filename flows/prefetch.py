@@ -1,36 +1,35 @@
-"""Scan a run's source folder while Prefect starts, for the run to take up when it begins.
+"""The work a run does first, started while Prefect starts, for the run to take up when it begins.
 
-`dangjian run` spends ~5 s waiting for its Prefect server and flow run, with a core to spare; listing and stat-ing the
-source folder, which the run does first, took 1-1.5 s of every run over 100,000 files. A scan taken a few seconds
-before the run begins is as good as one taken when it begins: files are read and hashed later either way.
+`dangjian run` waits ~5 s for its Prefect server and flow run, with a core to spare. Listing the source folder and
+reading what the warehouse holds, the run's first steps, took 2-2.5 s of every run over 100,000 files. Done a few
+seconds before the run begins, either is as good as done when it begins: files are read and hashed later anyway, and
+another run may commit between this run's reading of the warehouse and its load in either case.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
-from pathlib import Path
 
-from transforms import ingest
-
-_scans: dict[Path, Future] = {}
+_started: dict[tuple, Future] = {}
 
 
-def start_scan(source: Path) -> None:
-    """Scan source in a background thread; the next `scan` of the same folder in this process returns its result."""
+def start(fn: Callable, *args) -> None:
+    """Call fn(*args) in a background thread; the next `take(fn, *args)` in this process returns its result."""
     future: Future = Future()
 
     def work() -> None:
         try:
-            future.set_result(ingest.scan(source))
-        except BaseException as exc:  # raised again, where the run scans
+            future.set_result(fn(*args))
+        except BaseException as exc:  # raised again by `take`, where the run would have raised it
             future.set_exception(exc)
 
-    _scans[source.resolve()] = future
-    threading.Thread(target=work, name="prefetch-scan", daemon=True).start()
+    _started[(fn, *args)] = future
+    threading.Thread(target=work, name=f"prefetch-{fn.__name__}", daemon=True).start()
 
 
-def scan(source: Path) -> tuple[list[ingest.SourceFile], list]:
-    """The files and outcomes of `ingest.scan(source)`: the prefetched scan when one was started, else a new one."""
-    future = _scans.pop(source.resolve(), None)
-    return future.result() if future else ingest.scan(source)
+def take(fn: Callable, *args):
+    """fn(*args): the result of the call `start` began, once, or else a call made now."""
+    future = _started.pop((fn, *args), None)
+    return future.result() if future else fn(*args)

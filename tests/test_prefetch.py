@@ -1,4 +1,6 @@
-"""The source folder scanned while Prefect starts, taken up once by the run over that folder."""
+"""A run's first steps started while Prefect starts, and taken up once by the run."""
+
+from concurrent.futures import wait
 
 import pytest
 
@@ -8,21 +10,26 @@ from transforms import ingest
 
 def test_a_started_scan_is_taken_up_once_and_a_later_scan_is_new(tmp_path):
     (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
-    prefetch.start_scan(tmp_path)
-    prefetch._scans[tmp_path.resolve()].result(timeout=30)
+    prefetch.start(ingest.scan, tmp_path)
+    wait(prefetch._started.values(), timeout=30)
     (tmp_path / "b.txt").write_text("乙", encoding="utf-8")
-    files, _ = prefetch.scan(tmp_path / ".")
-    assert [f.source_file for f in files] == ["a.txt"]  # the scan started before b.txt was written
-    files, _ = prefetch.scan(tmp_path)
+    files, _ = prefetch.take(ingest.scan, tmp_path)
+    assert [f.source_file for f in files] == ["a.txt"]  # scanned before b.txt was written
+    files, _ = prefetch.take(ingest.scan, tmp_path)
     assert [f.source_file for f in files] == ["a.txt", "b.txt"]
-    assert files == ingest.scan(tmp_path)[0]
 
 
-def test_a_scan_that_failed_fails_where_the_run_scans(tmp_path, monkeypatch):
-    def broken(source):
-        raise PermissionError(f"cannot list {source}")
+def test_a_call_that_failed_fails_where_it_is_taken_up_and_a_retry_calls_again(tmp_path):
+    calls = []
 
-    monkeypatch.setattr(ingest, "scan", broken)
-    prefetch.start_scan(tmp_path)
-    with pytest.raises(PermissionError, match="cannot list"):
-        prefetch.scan(tmp_path)
+    def busy_once(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise PermissionError(f"{path} is locked")
+        return "read"
+
+    prefetch.start(busy_once, str(tmp_path))
+    with pytest.raises(PermissionError, match="is locked"):
+        prefetch.take(busy_once, str(tmp_path))
+    assert prefetch.take(busy_once, str(tmp_path)) == "read"
+    assert len(calls) == 2

@@ -6,6 +6,22 @@ import duckdb
 import numpy as np
 
 from transforms.near_duplicates import PERMUTATIONS, Candidate
+from warehouse.connection import connect
+from warehouse.migrate import migrate
+
+
+def read(warehouse: str) -> tuple[dict[str, str], dict[str, tuple[int, int]], list[Candidate]]:
+    """Migrate the warehouse, then read its known documents, their file stats and the originals' fingerprints.
+
+    The connection stays inside this frame: a DuckDB object kept alive by a failed run's traceback makes the
+    interpreter print leak warnings at exit.
+    """
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        return known_documents(con), known_stats(con), known_originals(con)
+    finally:
+        con.close()
 
 
 def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
