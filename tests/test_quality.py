@@ -177,37 +177,37 @@ def test_integrity_checks_delete_orphan_facts_and_refuse_broken_dimensions(seeds
     con.execute("ROLLBACK")
 
 
-@pytest.mark.parametrize("table, check", [
+FACT_KEY_CHECKS = [
     ("core.fact_metric", "metric_id_unique"),
     ("core.fact_keyword", "keyword_unique"),
     ("core.fact_initiative", "initiative_unique"),
     ("core.fact_time_ref", "time_ref_unique"),
-])
-def test_a_repeated_fact_key_rolls_the_run_back(seeds, warehouse_path, table, check):
-    """The fact tables carry no DuckDB keys (bulk loads); the integrity checks are what keeps them keyed."""
+]
+
+
+def _repeating_a_fact_key(seeds, warehouse_path, table, run_id):
+    """A warehouse holding the seeds as run r1, in a transaction where run_id has written one of r1's fact rows again."""
     con = connect(warehouse_path)
     migrate(con)
     _load(con, *seeds, "r1")
     con.execute("BEGIN")
-    con.execute(f"INSERT INTO {table} SELECT * FROM {table} LIMIT 1")
+    con.execute(f"INSERT INTO {table} SELECT * REPLACE ('{run_id}' AS run_id) FROM {table} LIMIT 1")
+    return con
+
+
+@pytest.mark.parametrize("table, check", FACT_KEY_CHECKS)
+def test_a_repeated_fact_key_rolls_the_run_back(seeds, warehouse_path, table, check):
+    """The fact tables carry no DuckDB keys (bulk loads); the integrity checks are what keeps them keyed."""
+    con = _repeating_a_fact_key(seeds, warehouse_path, table, "r1")
     with pytest.raises(IntegrityFailure, match=check):
         check_integrity(con)
     con.execute("ROLLBACK")
 
 
-@pytest.mark.parametrize("table, check", [
-    ("core.fact_metric", "metric_id_unique"),
-    ("core.fact_keyword", "keyword_unique"),
-    ("core.fact_initiative", "initiative_unique"),
-    ("core.fact_time_ref", "time_ref_unique"),
-])
+@pytest.mark.parametrize("table, check", FACT_KEY_CHECKS)
 def test_a_load_checks_fact_keys_over_the_documents_it_wrote(seeds, warehouse_path, table, check):
     """A later run's row repeating an earlier run's key is caught; documents the run did not write are not grouped."""
-    con = connect(warehouse_path)
-    migrate(con)
-    _load(con, *seeds, "r1")
-    con.execute("BEGIN")
-    con.execute(f"INSERT INTO {table} SELECT * REPLACE ('r2' AS run_id) FROM {table} LIMIT 1")
+    con = _repeating_a_fact_key(seeds, warehouse_path, table, "r2")
     with pytest.raises(IntegrityFailure, match=check):
         check_integrity(con, "r2")
     results, _, _ = check_integrity(con, "r3")
