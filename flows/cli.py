@@ -73,12 +73,9 @@ def _run_flow(
     from flows.api_server import start_run_api
 
     server = start_run_api()
-    from flows import prefetch
-    from transforms.ingest import scan
-    from warehouse.state import read
+    from flows.prefetch import start_run
 
-    prefetch.start(scan, Path(str(source)))
-    prefetch.start(read, str(warehouse))
+    start_run(source, str(warehouse), rehash)
     from flows.etl import dangjian_etl
 
     if server:

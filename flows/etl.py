@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 import uuid
@@ -30,7 +29,7 @@ from flows import prefetch, progress  # noqa: E402
 from flows.memory import freeze_start_up, release_freed_memory, thaw  # noqa: E402
 from flows.output import render_quality  # noqa: E402
 from transforms.errors import QualityGateFailed  # noqa: E402
-from transforms.validation import merge_results, prepare_suites, validate  # noqa: E402
+from transforms.validation import merge_results, prepare_suites_quietly, validate  # noqa: E402
 from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
 from warehouse.data_docs import state_dir as warehouse_state_dir  # noqa: E402
@@ -129,12 +128,6 @@ def _chunks(items: list, size: int) -> list[list]:
 def warehouse_state_task(warehouse: str):
     """Migrate, then read which files and fingerprints the warehouse already holds; wait while another run writes."""
     return prefetch.take(state.read, warehouse)
-
-
-def _prepare_suites_quietly() -> None:
-    """Build the validation suites ahead of time; a failure is left for the validation itself to report."""
-    with contextlib.suppress(Exception):
-        prepare_suites()
 
 
 def new_run_id() -> str:
@@ -240,8 +233,9 @@ def dangjian_etl(
 
             if files:
                 # Importing Great Expectations takes ~4 s of this process's CPU: spent while it waits for the workers
-                # or for Prefect's API, not after. A run with nothing to read never imports it.
-                threading.Thread(target=_prepare_suites_quietly, name="prepare-suites", daemon=True).start()
+                # or for Prefect's API, not after (`dangjian run` began it while Prefect started, flows/prefetch.py,
+                # and this then waits for that build). A run with nothing to read never imports it.
+                threading.Thread(target=prepare_suites_quietly, name="prepare-suites", daemon=True).start()
             # A slice's batches go to the workers before the slice ahead of it is validated and staged, so the
             # workers do not wait on this process; at most two slices are held at a time.
             pending = None

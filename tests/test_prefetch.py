@@ -33,3 +33,23 @@ def test_a_call_that_failed_fails_where_it_is_taken_up_and_a_retry_calls_again(t
         prefetch.take(busy_once, str(tmp_path))
     assert prefetch.take(busy_once, str(tmp_path)) == "read"
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("rehash, moved, built", [(False, False, False), (False, True, True), (True, False, True)])
+def test_the_suites_are_built_ahead_only_when_the_run_has_a_file_to_read(tmp_path, monkeypatch, rehash, moved, built):
+    import threading
+
+    from warehouse import state
+
+    (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
+    [f], _ = ingest.scan(tmp_path)
+    recorded = {"a.txt": (f.size, f.mtime_ns + (1 if moved else 0))}
+    monkeypatch.setattr(prefetch, "_started", {})
+    monkeypatch.setattr(state, "read", lambda warehouse: ({"a.txt": "doc"}, recorded, []))
+    suites = threading.Event()
+    monkeypatch.setattr(prefetch, "prepare_suites_quietly", suites.set)
+    prefetch.start_run(tmp_path, "warehouse.duckdb", rehash)
+    for thread in threading.enumerate():
+        if thread.name == "prefetch-suites":
+            thread.join(timeout=30)
+    assert suites.is_set() == built

@@ -98,6 +98,11 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def stat_unchanged(f: SourceFile, stats: dict[str, tuple[int, int]]) -> bool:
+    """Whether the file's size and modification time are those in `stats` (source_file -> (size, mtime_ns))."""
+    return stats.get(f.source_file) == (f.size, f.mtime_ns)
+
+
 def skip_unchanged(
     files: list[SourceFile], known: dict[str, str], stats: dict[str, tuple[int, int]]
 ) -> tuple[list[SourceFile], list[FileOutcome]]:
@@ -109,7 +114,7 @@ def skip_unchanged(
     to_read: list[SourceFile] = []
     unchanged: list[FileOutcome] = []
     for f in files:
-        if stats.get(f.source_file) == (f.size, f.mtime_ns):
+        if stat_unchanged(f, stats):
             unchanged.append(FileOutcome(f.source_file, "unchanged", doc_id=known[f.source_file]))
         else:
             to_read.append(f)

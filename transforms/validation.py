@@ -167,6 +167,14 @@ def prepare_suites() -> dict:
         return _definitions(date.today())
 
 
+def prepare_suites_quietly() -> None:
+    """`prepare_suites` ahead of time, from another thread; a failure is left for the validation itself to report."""
+    try:
+        prepare_suites()
+    except Exception:  # noqa: BLE001 - raised again by the validation that needs the suites
+        pass
+
+
 def run_suites(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[list[CheckResult], dict[str, list[int]], float]]:
     """Run each suite on its frame: per suite, the check results, the offending row positions per check, seconds."""
     definitions = prepare_suites()
