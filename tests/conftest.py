@@ -87,15 +87,10 @@ def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
     from transforms.records import FileOutcome
     from transforms.tabulate import tabulate
     from transforms.validation import validate
-    from warehouse.connection import connect
     from warehouse.load import RunBatch
-    from warehouse.migrate import migrate
-    from warehouse.state import known_documents, known_originals, known_stats
+    from warehouse.state import read as read_state
 
-    con = connect(path)
-    migrate(con)
-    known, stats, originals = known_documents(con), known_stats(con), known_originals(con)
-    con.close()
+    known, stats, originals = read_state(str(path))
     files, outcomes = scan(source)
     files, unchanged = skip_unchanged(files, known, stats)
     raw, more = read(files, known)

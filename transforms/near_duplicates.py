@@ -136,10 +136,15 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
     return links
 
 
+def fingerprint_rows(minhash: pa.ChunkedArray) -> np.ndarray:
+    """A column of fingerprints (lists of PERMUTATIONS int64) as the rows of one (documents, PERMUTATIONS) matrix."""
+    return np.asarray(minhash.combine_chunks().flatten(), dtype=np.int64).reshape(-1, PERMUTATIONS)
+
+
 def candidates(documents: pa.Table) -> list[Candidate]:
     """The documents (tabulated: doc_id, source_file, publish_date, minhash) as link candidates, earliest published
     first; fingerprints as rows of one int64 matrix, since a run keeps one per document until it is linked."""
-    prints = np.asarray(documents["minhash"].combine_chunks().flatten(), dtype=np.int64).reshape(-1, PERMUTATIONS)
+    prints = fingerprint_rows(documents["minhash"])
     names, dates = documents["source_file"].to_pylist(), documents["publish_date"].to_pylist()
     return [
         Candidate(doc_id, name, row, (published.isoformat() if published else "9999", name))

@@ -51,7 +51,7 @@ def describe_process(pid: int) -> str:
     return f"process {pid} ({command[:80]}{'…' if len(command) > 80 else ''})"
 
 
-def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None):
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | dict | None = None):
     """The single value a query returns (None for no rows), reading the result to the end.
 
     DuckDB 2.0 leaves a result opened by fetchone() pending, and then refuses `register` on the connection.

@@ -20,6 +20,7 @@ import duckdb
 from transforms.errors import PipelineError
 from transforms.expectations import CRITICAL
 from transforms.validation import SAMPLE_SIZE, CheckResult, Rejection
+from warehouse.connection import scalar
 
 
 class IntegrityFailure(PipelineError):
@@ -98,7 +99,7 @@ def check_integrity(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
     for check in CHECKS:
         params = {"run": run_id} if check.per_run else None
         keys = [row[0] for row in con.execute(check.offending, params).fetchall()]
-        population = con.execute(check.population, params).fetchall()[0][0]
+        population = scalar(con, check.population, params)
         results.append(
             CheckResult("integrity", check.name, check.expectation, check.column, CRITICAL, check.reason, population, len(keys),
                         [str(k) for k in keys[:SAMPLE_SIZE]], {"column": check.column, **check.arguments})

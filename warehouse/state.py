@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import duckdb
-import numpy as np
 
-from transforms.near_duplicates import PERMUTATIONS, Candidate
+from transforms.near_duplicates import Candidate, fingerprint_rows
 from warehouse.connection import connect
 from warehouse.migrate import migrate
 
@@ -45,5 +44,5 @@ def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         """SELECT d.doc_id, d.source_file, f.minhash FROM core.document_fingerprint f JOIN core.dim_document d USING (doc_id)
            WHERE d.is_current AND d.duplicate_of IS NULL"""
     ).to_arrow_table()
-    prints = np.asarray(found["minhash"].combine_chunks().flatten(), dtype=np.int64).reshape(found.num_rows, PERMUTATIONS)
+    prints = fingerprint_rows(found["minhash"])
     return [Candidate(doc_id, source_file, row) for doc_id, source_file, row in zip(found["doc_id"].to_pylist(), found["source_file"].to_pylist(), prints)]
