@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from transforms.script import han_chars
+from transforms.script import han_count
 
 _SENTENCE_MARK = re.compile(r"[。；;！!？?]")
 _COMMA = re.compile(r"[,，、]")
@@ -39,10 +39,6 @@ _METADATA = re.compile(
 _BREADCRUMB = re.compile(r"[>›»]|\s[|｜]\s|\|")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:var|function|let|const|if|else|return|document\.|window\.)\b|=>|\(\)\s*\{")
-
-
-def han_count(line: str) -> int:
-    return len(han_chars(line))
 
 
 def is_prose(stripped: str, han: int) -> bool:
@@ -79,13 +75,14 @@ def classify(line: str, repeated: set[str]) -> str:
         return "blank"
     han = han_count(stripped)
     prose = is_prose(stripped, han)
-    if _FOOTER_WORDS.search(stripped) and (not prose or han < 200):
+    # The cheap condition first: most lines are long prose, which no regular expression below needs to scan.
+    if (not prose or han < 200) and _FOOTER_WORDS.search(stripped):
         return "chrome"
-    if _METADATA.search(stripped) and han < 60:
+    if han < 60 and _METADATA.search(stripped):
         return "metadata"
-    if _IMAGE.match(stripped) or (_CODE.search(stripped) and han < len(stripped) / 3):
+    if _IMAGE.match(stripped) or (han < len(stripped) / 3 and _CODE.search(stripped)):
         return "chrome"
-    if _CHROME_WORDS.search(stripped) and han < 60:
+    if han < 60 and _CHROME_WORDS.search(stripped):
         return "chrome"
     if _REDACTED.search(stripped) and not _SENTENCE_MARK.search(stripped) and han_count(_REDACTED.sub("", stripped)) < 15:
         return "chrome"
@@ -93,7 +90,7 @@ def classify(line: str, repeated: set[str]) -> str:
         return "chrome"
     if not prose and han == 0:
         return "chrome"
-    if line_key(stripped) in repeated and not prose:
+    if not prose and line_key(stripped) in repeated:
         return "chrome"
     return "prose" if prose else "text"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from array import array
 
-from transforms.chrome import han_count, repeated_lines, separate
+from transforms.chrome import repeated_lines, separate
 from transforms.markup import strip_html, unescape_entities
 from transforms.mojibake import garbled_spans
 from transforms.normalize import normalize
 from transforms.pii import redact
 from transforms.pinyin import remove_annotations
 from transforms.records import CleanDocument, FileOutcome, RawDocument
-from transforms.script import detect_script, simplify
+from transforms.script import detect_script, han_count, simplify
 from transforms.textmap import MappedText
 
 _TERMINAL = re.compile(r"[。！？!?”’」』)）…\]】]\s*$")
@@ -31,18 +31,20 @@ def prepare(doc: RawDocument) -> tuple[MappedText, int, int, str]:
     return text, annotations, pii, script
 
 
-def _lines(text: MappedText) -> list[MappedText]:
-    out, pos = [], 0
-    for line in text.text.split("\n"):
-        out.append(text.slice(pos, pos + len(line)))
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines and the offset each starts at: only body lines need their origins, sliced by `_strip`."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
         pos += len(line) + 1
-    return out
+    return lines, starts
 
 
-def _strip(line: MappedText) -> MappedText:
-    left = len(line.text) - len(line.text.lstrip())
-    right = len(line.text.rstrip())
-    return line.slice(left, right)
+def _strip(text: MappedText, start: int, line: str) -> MappedText:
+    """The line that starts at `start` without its surrounding white space, with its origins."""
+    left = len(line) - len(line.lstrip())
+    return text.slice(start + left, start + len(line.rstrip()))
 
 
 def quality_score(body: str, han: int, garbled: list[tuple[int, int]], truncated: bool) -> float:
@@ -60,14 +62,13 @@ def quality_score(body: str, han: int, garbled: list[tuple[int, int]], truncated
 def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[FileOutcome]]:
     """Clean a batch; lines repeated across several of its documents count as chrome."""
     prepared = [(doc, *prepare(doc)) for doc in docs]
-    split = [_lines(text) for _, text, *_ in prepared]
-    repeated = repeated_lines([[line.text for line in lines] for lines in split]) if len(docs) >= 3 else set()
+    split = [_lines(text.text) for _, text, *_ in prepared]
+    repeated = repeated_lines([texts for texts, _ in split]) if len(docs) >= 3 else set()
     cleaned: list[CleanDocument] = []
     outcomes: list[FileOutcome] = []
-    for (doc, _text, annotations, pii, script), lines in zip(prepared, split):
-        texts = [line.text for line in lines]
+    for (doc, text, annotation_count, pii, script), (texts, starts) in zip(prepared, split):
         layout = separate(texts, repeated)
-        body = MappedText.join([_strip(lines[i]) for i in layout.body], "\n")
+        body = MappedText.join([_strip(text, starts[i], texts[i]) for i in layout.body], "\n")
         han = han_count(body.text)
         if han < 20:
             outcomes.append(
@@ -87,7 +88,7 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
                 metadata_lines=[texts[i].strip() for i in layout.metadata],
                 chrome_lines=[texts[i].strip() for i in layout.chrome],
                 header_lines=[texts[i].strip() for i in layout.header],
-                annotation_count=annotations,
+                annotation_count=annotation_count,
                 garbled_spans=garbled,
                 truncated=truncated,
                 pii_removed=pii,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.chrome import han_count
+from transforms.script import han_count
 from transforms.records import DocumentMetadata
 
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")

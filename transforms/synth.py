@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from transforms.chrome import han_count
+from transforms.script import han_count
 from transforms.figures import find_figures
 from transforms.gazetteer import find_names, lineage, name_index, regions
 

@@ -19,10 +19,13 @@ class MappedText:
 
         A replacement of the same length maps char to char; any other maps all its chars to the span's start.
         """
+        edits = sorted(edits)
+        if not edits:  # most texts have nothing to edit at most steps: copying their origins took longer than the step
+            return self
         pieces: list[str] = []
         origin: list[int] = []
         pos = 0
-        for start, end, repl in sorted(edits):
+        for start, end, repl in edits:
             if start < pos:
                 continue
             pieces.append(self.text[pos:start])
@@ -38,10 +41,6 @@ class MappedText:
         pieces.append(self.text[pos:])
         origin.extend(self.origin[pos:])
         return MappedText("".join(pieces), origin)
-
-    def translate(self, table: dict[int, str]) -> "MappedText":
-        """Map characters one to one (a str.translate table whose values are single characters)."""
-        return MappedText(self.text.translate(table), self.origin)
 
     def slice(self, start: int, end: int) -> "MappedText":
         return MappedText(self.text[start:end], self.origin[start:end])
