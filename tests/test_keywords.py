@@ -26,3 +26,14 @@ def test_weights_follow_term_frequency_times_idf():
 def test_extracting_keywords_does_not_load_jiebas_part_of_speech_tables():
     code = "from transforms.keywords import keywords; import sys; keywords(['党建']); print('jieba.posseg' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_a_full_memo_of_word_weights_is_emptied_without_changing_keywords(monkeypatch):
+    tokens = ["党建", "党建", "组织", "村", "振兴", "乡村", "振兴"]
+    expected = keywords(tokens)
+    monkeypatch.setattr("transforms.keywords._WEIGHTS", {})
+    monkeypatch.setattr("transforms.keywords._WEIGHTS_MAX", 2)
+    assert keywords(tokens) == expected
+    from transforms import keywords as module
+
+    assert len(module._WEIGHTS) <= 2

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
@@ -89,31 +91,58 @@ def name_index() -> dict[str, list[tuple[str, bool]]]:
     return index
 
 
+_CODE_POINTS = 0x110000
+_SHIFT = np.uint64(21)  # code points have 21 bits: two make one number
+
+
+@dataclass(frozen=True)
+class _NameScan:
+    """What find_names looks for: the characters that can open and follow in a name's first two, those two as
+    sorted numbers, and the name lengths (longest first) per first two characters."""
+
+    opens: np.ndarray  # bool per code point
+    follows: np.ndarray
+    heads: np.ndarray
+    lengths: dict[str, list[int]]
+
+
 @lru_cache(maxsize=1)
-def _name_scan() -> tuple[re.Pattern, dict[str, list[int]]]:
-    """A pattern for the characters names start with, and the name lengths (longest first) per first two characters."""
+def _name_scan() -> _NameScan:
     lengths: dict[str, set[int]] = {}
     for name in name_index():  # every name has at least two characters
         lengths.setdefault(name[:2], set()).add(len(name))
-    pattern = re.compile(f"[{re.escape(''.join(sorted({head[0] for head in lengths})))}]")
-    return pattern, {head: sorted(ls, reverse=True) for head, ls in lengths.items()}
+    opens, follows = np.zeros(_CODE_POINTS, dtype=bool), np.zeros(_CODE_POINTS, dtype=bool)
+    opens[[ord(head[0]) for head in lengths]] = True
+    follows[[ord(head[1]) for head in lengths]] = True
+    heads = np.sort(np.array([(ord(head[0]) << 21) | ord(head[1]) for head in lengths], dtype=np.uint64))
+    return _NameScan(opens, follows, heads, {head: sorted(ls, reverse=True) for head, ls in lengths.items()})
+
+
+def _openings(text: str, scan: _NameScan) -> list[int]:
+    """The offsets where two characters open some name: first a character that can open one followed by one that can
+    come second (an eighth of all offsets in the bench corpus), then that pair among the names' first pairs."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    at = np.flatnonzero(scan.opens[points[:-1]] & scan.follows[points[1:]])
+    pairs = (points[at].astype(np.uint64) << _SHIFT) | points[at + 1]
+    found = np.minimum(np.searchsorted(scan.heads, pairs), len(scan.heads) - 1)
+    return at[scan.heads[found] == pairs].tolist()
 
 
 def find_names(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of every gazetteer name in text, leftmost and longest first, not overlapping.
 
-    Dictionary lookups at the positions where a name can start: a regular expression of thousands of
-    alternatives would try each one at every character. A quarter of all characters start some name,
-    but few are followed by a second character that continues one.
+    Dictionary lookups only where two characters open a name: a regular expression of thousands of alternatives
+    would try each one at every character, and nearly a third of all characters start some name.
     """
+    if len(text) < 2:
+        return
     index = name_index()
-    starts, lengths = _name_scan()
+    scan = _name_scan()
     pos = 0
-    for m in starts.finditer(text):
-        at = m.start()
+    for at in _openings(text, scan):
         if at < pos:
             continue
-        for length in lengths.get(text[at : at + 2], ()):
+        for length in scan.lengths[text[at : at + 2]]:
             if text[at : at + length] in index:
                 yield at, text[at : at + length]
                 pos = at + length

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import importlib.util
 import re
 from collections import Counter
@@ -9,6 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 
 _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# Words seen so far -> their IDF if they can be keywords, else None: a corpus repeats its vocabulary, and testing
+# each distinct word of an article again cost more than counting its tokens. Emptied when full.
+_WEIGHTS: dict[str, float | None] = {}
+_WEIGHTS_MAX = 200_000
 _EXTRA_STOP = {"我们", "进一步", "不断", "全面", "深入", "积极", "切实", "持续", "推动", "推进", "加强", "坚持", "开展", "工作", "实现", "提升", "建设"}
 
 
@@ -27,12 +32,26 @@ def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
     return idf, sorted(idf.values())[len(idf) // 2], frozenset(_EXTRA_STOP)
 
 
+def _weight(word: str) -> float | None:
+    """The word's IDF if it can be a keyword (two or more Han characters, not a stop word), else None."""
+    idf, median, stop = _idf()
+    return idf.get(word, median) if word not in stop and _HAN_WORD.match(word) else None
+
+
 def keywords(tokens: list[str], top: int = 20) -> list[tuple[str, float]]:
     """Top words by term frequency times inverse document frequency, weights normalised to sum 1 over the top list."""
-    idf, median, stop = _idf()
-    # Counted first, filtered after: an article has a few hundred distinct words among its thousand-odd tokens.
-    counts = {w: n for w, n in Counter(tokens).items() if w not in stop and _HAN_WORD.match(w)}
-    total = sum(counts.values()) or 1
-    scored = sorted(((n / total * idf.get(w, median), w) for w, n in counts.items()), reverse=True)[:top]
+    # Counted first, weighed after: an article has a few hundred distinct words among its thousand-odd tokens.
+    counted = []
+    for word, n in Counter(tokens).items():
+        if word in _WEIGHTS:
+            weight = _WEIGHTS[word]
+        else:
+            if len(_WEIGHTS) >= _WEIGHTS_MAX:
+                _WEIGHTS.clear()
+            weight = _WEIGHTS[word] = _weight(word)
+        if weight is not None:
+            counted.append((word, n, weight))
+    total = sum(n for _, n, _ in counted) or 1
+    scored = heapq.nlargest(top, [(n / total * weight, word) for word, n, weight in counted])
     norm = sum(s for s, _ in scored) or 1.0
     return [(w, round(s / norm, 6)) for s, w in scored]

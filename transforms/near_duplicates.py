@@ -43,8 +43,8 @@ def fingerprint(text: str) -> list[int]:
             shingles += chars[k : n + k]
         hashed = np.multiply.outer(shingles, _A)
         hashed += _B
-        hashed >>= np.uint64(32)
-    return hashed.min(axis=0).astype(np.int64).tolist()
+    # The top 32 bits of the least hash are the least top 32 bits: shifting 64 minima, not every hash, saves a pass.
+    return (hashed.min(axis=0) >> np.uint64(32)).astype(np.int64).tolist()
 
 
 def similarity(a: list[int], b: list[int]) -> float:
