@@ -3,7 +3,7 @@
 import pytest
 
 from transforms.extract import extract_document
-from transforms.segmenters import UnknownSegmenter, agreement, configured, segment
+from transforms.segmenters import MAX_BLOCK, UnknownSegmenter, agreement, configured, cutter, segment
 
 
 def test_rjieba_cuts_the_seeds_exactly_like_jieba(clean_seeds):
@@ -36,3 +36,12 @@ def test_an_unknown_backend_is_refused_by_name(monkeypatch):
         configured()
     with pytest.raises(UnknownSegmenter):
         segment("党建", "thulac")
+
+
+def test_only_a_block_longer_than_max_block_is_cut_without_the_hmm():
+    cut = cutter("rjieba")
+    names = "李小龙张三丰郭靖"  # the HMM joins 郭靖, which the dictionary alone leaves as two characters
+    short, long = names, names * (MAX_BLOCK // len(names) + 1)
+    assert segment(f"全县{short}。", "rjieba") == cut(f"全县{short}。", True)
+    assert segment(f"全县。{long}。", "rjieba") == cut("全县", True) + ["。"] + cut(long, False) + ["。"]
+    assert cut(long, False) != cut(long, True)
