@@ -60,13 +60,12 @@ def _common_chars() -> frozenset[str]:
 
 
 def _plausibility(text: str) -> float:
-    from transforms.script import to_simplified
+    from transforms.script import han_chars, to_simplified
 
-    cjk = [c for c in to_simplified(text[:4000]) if "\u4e00" <= c <= "\u9fff"]
+    cjk = han_chars(to_simplified(text[:4000]))
     if not cjk:
         return 0.0
-    common = _common_chars()
-    return sum(c in common for c in cjk) / len(cjk)
+    return sum(map(_common_chars().__contains__, cjk)) / len(cjk)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -100,10 +99,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise TerminalInputError(
             "undecodable text", f"not UTF-8 (invalid at byte {utf8_error}), UTF-16, GB18030 or Big5; possibly mixed encodings"
         )
-    if len(candidates) > 1:
-        candidates.sort(key=lambda c: _plausibility(c[0]), reverse=True)
-    text, encoding = candidates[0]
-    if _plausibility(text) < 0.5:
+    # The first of equally plausible decodings: GB18030 before Big5.
+    score, text, encoding = max(((_plausibility(text), text, encoding) for text, encoding in candidates), key=lambda c: c[0])
+    if score < 0.5:
         raise TerminalInputError("undecodable text", f"decodes as {encoding} but yields implausible characters")
     return text, encoding
 
