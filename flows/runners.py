@@ -13,11 +13,19 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Callable
 
+from flows.memory import settle_worker
+
 RUNNERS = ("local", "dask")
 
 
 def workers() -> int:
     return int(os.environ.get("DANGJIAN_WORKERS", os.cpu_count() or 1))
+
+
+def start_worker(warm_up: Callable[[], None]) -> None:
+    """A local worker's first call: load what batches need, then settle its garbage collection."""
+    warm_up()
+    settle_worker()
 
 
 @contextmanager
@@ -44,7 +52,7 @@ def batch_executor(runner: str, address: str | None, batches: int, warm_up: Call
         count = min(workers(), batches)
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
             for _ in range(count if warm_up else 0):  # a pool starts a process per call while none is idle
-                pool.submit(warm_up)
+                pool.submit(start_worker, warm_up)
             yield pool
     else:
         yield None

@@ -100,3 +100,16 @@ def test_warming_up_loads_what_the_first_batch_would():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[1, 1, 1, 1, 1]"
+
+
+def test_a_started_worker_leaves_what_it_loaded_out_of_collections():
+    probe = (
+        "import gc\n"
+        "from flows.memory import WORKER_GC_THRESHOLD\n"
+        "from flows.runners import start_worker\n"
+        "from transforms.stages import warm_up\n"
+        "start_worker(warm_up)\n"
+        "print(gc.get_freeze_count() > 10_000, gc.get_threshold()[0] == WORKER_GC_THRESHOLD)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
