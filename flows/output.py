@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import html
 import json
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 NO_PAGE = "none (the run validated no new document; its integrity checks are above)"
 
 
 def render(frame: pd.DataFrame, fmt: str, title: str = "") -> str:
     """A query result as a terminal table, CSV, JSON, a Markdown table or a standalone HTML page (titled `title`)."""
+    # pandas is imported here, not with the module: `dangjian run` imports this module before it starts its Prefect
+    # server, and its worker processes import it again, where pandas' 0.7 s would be spent for nothing.
+    import pandas as pd
+
     if fmt == "csv":
         return frame.to_csv(index=False)
     if fmt == "json":
@@ -28,6 +34,8 @@ def render(frame: pd.DataFrame, fmt: str, title: str = "") -> str:
 
 def _cell(value) -> str:
     """A value as a spreadsheet would show it: blank for missing, whole floats without `.0`."""
+    import pandas as pd
+
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
