@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.decoding import decode, media_type
+from transforms.decoding import COMMON_CHARS, decode, media_type
 from transforms.errors import TerminalInputError
 
 TEXT = "整顿提升软弱涣散村党组织29个,选派驻村第一书记和工作队员280名。"
@@ -38,3 +38,14 @@ def test_html_is_recognised_by_extension_or_markup():
     assert media_type("a.htm", "plain") == "html"
     assert media_type("a.txt", "<html><body><p>x</p><div>y</div></body></html>") == "html"
     assert media_type("a.txt", TEXT) == "text"
+
+
+def test_the_common_characters_are_those_of_jiebas_most_frequent_words():
+    """transforms/reference/common_chars.txt is derived from jieba's dictionary; a new jieba must not leave it stale."""
+    import jieba
+
+    with jieba.get_dict_file() as dictionary:
+        rows = [line.split(" ") for line in dictionary.read().decode("utf-8").splitlines()]
+    ranked = sorted(((int(parts[1]), parts[0]) for parts in rows if len(parts) >= 2), reverse=True)
+    derived = frozenset("".join(word for _, word in ranked[:60000]))
+    assert COMMON_CHARS.read_text(encoding="utf-8") == "".join(sorted(derived)) + "\n"
