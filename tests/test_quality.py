@@ -292,3 +292,23 @@ def test_each_flow_run_publishes_the_quality_summary_as_a_markdown_artifact(flow
 def test_a_batch_without_documents_validates_to_nothing():
     checked = validate(tabulate([], [], [], "r1", datetime.now()))
     assert checked.tables.documents.num_rows == checked.tables.metrics.num_rows == 0 and checked.rejections == []
+
+
+def test_a_load_checks_fact_references_over_the_rows_it_wrote(seeds, warehouse_path):
+    """A fact the run wrote for a retired document is deleted and quarantined; earlier runs' rows are not read again."""
+    con = connect(warehouse_path)
+    migrate(con)
+    _load(con, *seeds, "r1")
+    con.execute("BEGIN")
+    retired = con.execute("SELECT doc_id FROM core.fact_metric LIMIT 1").fetchall()[0][0]
+    con.execute("UPDATE core.dim_document SET is_current = false WHERE doc_id = ?", [retired])
+    con.execute("UPDATE core.fact_metric SET run_id = 'r2' WHERE metric_id = (SELECT min(metric_id) FROM core.fact_metric WHERE doc_id = ?)", [retired])
+    results, repaired, _ = check_integrity(con, "r2")
+    result = next(r for r in results if r.check == "metric_document_current")
+    assert (result.element_count, result.unexpected_count) == (1, 1)
+    assert [r.item for r in repaired] == ["core.fact_metric"]
+    assert con.execute("SELECT count(*) FROM core.fact_metric WHERE run_id = 'r2'").fetchall()[0][0] == 0
+    results, repaired, _ = check_integrity(con, "r3")
+    con.execute("ROLLBACK")
+    result = next(r for r in results if r.check == "metric_document_current")
+    assert result.success and result.element_count == 0 and not repaired
