@@ -8,7 +8,8 @@ whole run back.
 Every fact key starts with its doc_id, and every earlier load committed only keys that were unique, so a load's
 duplicates can only be among the documents it wrote facts for: checked over those alone, a rerun that writes nothing
 new no longer groups the whole archive (about 1 s of every run at 100,000 articles). Likewise a fact's references are
-checked over the rows the load wrote (another ~1 s at 100,000 articles); `check_integrity` without a run checks all.
+checked over the rows the load wrote (an unchanged rerun's checks at 100,000 articles: 0.6 s, then 0.2-0.3 s).
+`check_integrity` without a run checks every row.
 """
 
 from __future__ import annotations
