@@ -14,6 +14,7 @@ _HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # each distinct word of an article again cost more than counting its tokens. Emptied when full.
 _WEIGHTS: dict[str, float | None] = {}
 _WEIGHTS_MAX = 200_000
+_UNSEEN = object()
 _EXTRA_STOP = {"我们", "进一步", "不断", "全面", "深入", "积极", "切实", "持续", "推动", "推进", "加强", "坚持", "开展", "工作", "实现", "提升", "建设"}
 
 
@@ -41,9 +42,10 @@ def keywords(tokens: list[str], top: int = 20) -> list[tuple[str, float]]:
     # Counted first, weighed after: an article has a few hundred distinct words among its thousand-odd tokens.
     counted = []
     for word, n in Counter(tokens).items():
-        if word in _WEIGHTS:
-            weight = _WEIGHTS[word]
-        else:
+        # One lookup, not a test and then a lookup: a Dask worker may run batches in several threads, one of which may
+        # empty the memo in between.
+        weight = _WEIGHTS.get(word, _UNSEEN)
+        if weight is _UNSEEN:
             if len(_WEIGHTS) >= _WEIGHTS_MAX:
                 _WEIGHTS.clear()
             weight = _WEIGHTS[word] = _weight(word)
