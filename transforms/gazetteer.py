@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from transforms.script import code_points
+
 ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
@@ -121,7 +123,7 @@ def _name_scan() -> _NameScan:
 def _openings(text: str, scan: _NameScan) -> list[int]:
     """The offsets where two characters open some name: first a character that can open one followed by one that can
     come second (an eighth of all offsets in the bench corpus), then that pair among the names' first pairs."""
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    points = code_points(text)
     at = np.flatnonzero(scan.opens[points[:-1]] & scan.follows[points[1:]])
     pairs = (points[at].astype(np.uint64) << _SHIFT) | points[at + 1]
     found = np.minimum(np.searchsorted(scan.heads, pairs), len(scan.heads) - 1)

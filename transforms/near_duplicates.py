@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from transforms.script import code_points
+
 SHINGLE = 5
 PERMUTATIONS = 64
 BANDS = 16  # 16 bands of 4 rows: pairs at Jaccard 0.8 meet in some band with probability > 0.999
@@ -31,7 +33,7 @@ _BASE = np.uint64(1_000_003)
 
 def fingerprint(text: str) -> list[int]:
     """MinHash signature of the text's character 5-shingles, ignoring punctuation and white space."""
-    chars = np.frombuffer(_NOT_WORD.sub("", text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    chars = code_points(_NOT_WORD.sub("", text)).astype(np.uint64)
     if len(chars) < SHINGLE:
         chars = np.concatenate([chars, np.zeros(SHINGLE - len(chars), dtype=np.uint64)])
     n = len(chars) - SHINGLE + 1

@@ -21,12 +21,17 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+def code_points(text: str) -> np.ndarray:
+    """The text's characters as a uint32 array (UTF-32), for numpy to scan without a Python loop."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
 def _han_mask(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The text's code points, and which are Han characters (CJK Unified Ideographs).
 
     Seven times faster on an article than a regular expression that deletes the runs of other characters.
     """
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    points = code_points(text)
     return points, (points >= 0x4E00) & (points <= 0x9FFF)
 
 
