@@ -61,3 +61,12 @@ def test_a_sentence_keeps_its_redacted_number_but_a_contact_line_is_chrome():
     layout = separate(lines)
     assert layout.body == [0, 1, 3]
     assert layout.chrome == [2]
+
+
+def test_short_sentences_at_the_edges_of_the_body_stay_in_it():
+    prose = "近年来,某县坚持把加强基层组织建设贯穿乡村治理全过程,持续在建强基层组织等方面下功夫,推动基层党组织全面进步。"
+    lines = ["某县：抓党建促振兴！", "全县共有村党组织120个。", prose, "", "两年来共储备后备力量600余名，每村2至3名。", "（完）", "这一行在正文之外。"]
+    layout = separate(lines)
+    assert layout.header == [0]
+    assert layout.body == [1, 2, 4]
+    assert layout.chrome == [5, 6]

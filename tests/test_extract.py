@@ -62,3 +62,12 @@ def test_people_person_times_and_sessions_go_to_their_own_indicators():
         ("2300人次", "TRAIN_PERSON_TIMES"),
         ("460人", "TRAIN_PEOPLE"),
     ]
+
+
+def test_a_short_county_name_inside_a_title_word_is_not_a_mention():
+    from transforms.places import resolve_place
+
+    body = "湄潭县整顿软弱涣散村党组织12个。"
+    assert resolve_place("抓党建促乡村振兴", [], body).county == "湄潭县"  # not Dandong's 振兴区
+    assert resolve_place("抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county is None
+    assert resolve_place("湄潭：抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county == "湄潭县"

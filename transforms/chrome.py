@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from transforms.script import han_count
 
 _SENTENCE_MARK = re.compile(r"[。；;！!？?]")
+# Above the body only a full stop makes a short line a sentence: a title may end in "！" or "？".
+_FULL_STOP = re.compile(r"。")
 _COMMA = re.compile(r"[,，、]")
 _SPACE = re.compile(r"\s+")
 
@@ -112,6 +114,7 @@ def separate(lines: list[str], repeated: set[str] = frozenset()) -> Layout:
         first, last = texts[0], texts[-1]
     else:
         first, last = prose[0], prose[-1]
+    first, last = _reach(lines, kinds, first, -1, _FULL_STOP), _reach(lines, kinds, last, 1, _SENTENCE_MARK)
     for i, kind in enumerate(kinds):
         if kind == "blank":
             continue
@@ -124,3 +127,16 @@ def separate(lines: list[str], repeated: set[str] = frozenset()) -> Layout:
         else:
             layout.chrome.append(i)
     return layout
+
+
+def _reach(lines: list[str], kinds: list[str], edge: int, step: int, sentence: re.Pattern) -> int:
+    """The body's edge moved over the short sentences next to it ("每村2至3名。" closing an article), up to the first
+    line that is chrome, metadata, or text that is not a sentence."""
+    i = edge + step
+    while 0 <= i < len(kinds) and kinds[i] in ("text", "blank"):
+        if kinds[i] == "text":
+            if not sentence.search(lines[i]):
+                break
+            edge = i
+        i += step
+    return edge

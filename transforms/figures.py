@@ -2,8 +2,8 @@
 
 Numbers that are not figures are passed over here: numbers in quotation or title marks (slogans, brand
 names, document titles), ordinals (第八批), list markers (一是), years and dates (no measure word follows),
-numbers glued to Latin letters or '+' (5+2+1, G20), the bare Chinese 一 of an indefinite article (一支队伍), and
-place names that open with a numeral (五台县).
+numbers glued to Latin letters or '+' (5+2+1, G20), age bounds (35岁以下), the bare Chinese 一 of an indefinite
+article (一支队伍), and place names that open with a numeral (五台县).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ _MULT = re.compile(r"千万|百万|十万|万亿|万|亿|千")
 _APPROX_INFIX = re.compile(r"余|多")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|-|~|～|至|到)\s*")
 _APPROX_SUFFIX = re.compile(r"以上|左右|上下|有余|许")
+# "35岁以下年轻干部48人": an age bound names the group that the figure after it counts.
+_AGE_BRACKET = re.compile(r"及?(?:以下|以上)")
 _APPROX_PREFIX = re.compile(r"(?:近|约|约为|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎)$")
 _DIRECTION = re.compile(
     r"(?:同比|环比|较上年|较去年|比上年|比去年)?(?P<verb>增长|增加|提高|提升|上升|增幅为?|增幅达|扩大|下降|降低|减少|缩短|缩减|下滑|回落|降幅为?)(?:了|达到?)?$"
@@ -220,6 +222,8 @@ def find_figures(text: str) -> list[Figure]:
         if written == "个" and (_TIME_AFTER_GE.match(text, end) or _FRACTION.match(text, end)):
             continue
         unit, kind = canonical(written)
+        if unit == "岁" and _AGE_BRACKET.match(text, end):
+            continue
         factor = scale(written) * multiplier
         value *= factor
         if low is not None:

@@ -6,11 +6,16 @@ from collections import defaultdict
 
 from transforms.gazetteer import find_names, lineage, name_index, regions
 from transforms.records import Place
+from transforms.script import is_han
 
 # How much one mention counts, by where it stands.
 TITLE_WEIGHT, META_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 # A lower level is chosen when it holds at least this share of its parent's weight.
 DESCEND_SHARE = 0.5
+
+
+def _opens_word(text: str, start: int) -> bool:
+    return start == 0 or not is_han(text[start - 1])
 
 
 def _mentions(text: str, weight: float, in_title: bool) -> list[tuple[list[str], float]]:
@@ -21,7 +26,9 @@ def _mentions(text: str, weight: float, in_title: bool) -> list[tuple[list[str],
         candidates = []
         for code, full in index[name]:
             region = table[code]
-            if not full and region.level == "county" and not in_title:
+            # A title may name its county short ("湄潭：..."), but only where the name opens a word: "振兴" in
+            # "抓党建促乡村振兴" ends one, and is a district of Dandong only after "丹东".
+            if not full and region.level == "county" and not (in_title and _opens_word(text, start)):
                 before = text[max(0, start - 8) : start]
                 parents = [table[c] for c in lineage(code)[1:]]
                 if not any(before.endswith(p.name) or (len(p.name) > 2 and before.endswith(p.name[:2])) for p in parents):

@@ -41,6 +41,10 @@ def han_chars(text: str) -> str:
     return points[han].tobytes().decode("utf-32-le")
 
 
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def han_count(text: str) -> int:
     return int(np.count_nonzero(_han_mask(text)[1]))
 
