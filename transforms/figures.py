@@ -20,12 +20,14 @@ _NUMBER = re.compile(
     rf"百分之(?P<pct>[{CHINESE_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)|"
     r"(?P<ar>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     rf"|(?P<cn>[一二两三四五六七八九十百千〇零][{CHINESE_NUMERAL_CHARS}]*)"
+    r"|(?P<large>[万亿](?=[余多]))"  # 惠及群众万余人
 )
 _MULT = re.compile(r"千万|百万|十万|万亿|万|亿|千")
 _APPROX_INFIX = re.compile(r"余|多")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|-|~|～|至|到)\s*")
 _APPROX_SUFFIX = re.compile(r"以上|左右|上下|有余|许")
 # "35岁以下年轻干部48人": an age bound names the group that the figure after it counts.
+_ROUND = ("百", "千", "万", "亿")
 _AGE_BRACKET = re.compile(r"及?(?:以下|以上)")
 _APPROX_PREFIX = re.compile(r"(?:近|约|约为|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎)$")
 _DIRECTION = re.compile(
@@ -105,7 +107,7 @@ def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:
     m = _NUMBER.match(text, pos)
     if not m or m.group("pct"):
         return None
-    value = parse_number(m.group())
+    value = MULTIPLIERS[m.group()] if m.group("large") else parse_number(m.group())
     if value is None:
         return None
     end = m.end()
@@ -235,6 +237,9 @@ def find_figures(text: str) -> list[Figure]:
             approximate = True
         elif figures and figures[-1].end == start and chain_approx:
             approximate = True
+        # A lone 百, 千 or 万 with no 余, 多, 近 or 以上 is a figure of speech: 千家万户, 百名书记进万家.
+        if m.group() in _ROUND and not approximate and multiplier == 1.0 and low is None:
+            continue
         direction = None
         if (d := _DIRECTION.search(text[max(0, start - 10) : start])) and unit in ("%", "百分点", "岁", "元", "人", "个", "亩", "人次", "户"):
             direction = "down" if d.group("verb").startswith(_DOWN) else "up"
