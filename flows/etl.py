@@ -20,7 +20,7 @@ from prefect.runtime import flow_run  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from transforms import ingest, segmenters  # noqa: E402
-from flows.runners import batch_executor  # noqa: E402
+from flows.runners import batch_executor, results  # noqa: E402
 from transforms.stages import process_batch, warm_up  # noqa: E402
 from transforms.tabulate import Tables  # noqa: E402
 from transforms.near_duplicates import Candidate, candidates, link_run  # noqa: E402
@@ -67,8 +67,7 @@ def clean_extract_task(batches, run_id: str, now: datetime, segmenter: str, exec
     this task waits."""
     if executor is None:
         return [process_batch(docs, run_id, now, segmenter) for docs in batches]
-    futures = [executor.submit(process_batch, docs, run_id, now, segmenter) for docs in batches]
-    return [future.result() for future in futures]
+    return results([executor.submit(process_batch, docs, run_id, now, segmenter) for docs in batches])
 
 
 @task(name="validate", cache_policy=NO_CACHE)

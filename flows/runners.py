@@ -9,13 +9,36 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Callable
 
 from flows.memory import settle_worker
+from transforms.errors import RetryableError
 
 RUNNERS = ("local", "dask")
+
+
+class WorkerLost(RetryableError):
+    """A worker process ended while it held batches: killed, or out of memory."""
+
+
+def results(futures: list) -> list:
+    """The futures' results, in order; a worker that died is one clear error instead of a pool's traceback."""
+    lost: tuple[type[BaseException], ...] = (BrokenProcessPool,)
+    if "distributed" in sys.modules:  # only a Dask run has imported it
+        from distributed import KilledWorker
+
+        lost += (KilledWorker,)
+    try:
+        return [future.result() for future in futures]
+    except lost as exc:
+        raise WorkerLost(
+            f"a worker process ended while cleaning and extracting ({type(exc).__name__}: killed, or out of memory?); "
+            "nothing of this run was loaded; run it again"
+        ) from None
 
 
 def workers() -> int:
@@ -53,6 +76,11 @@ def batch_executor(runner: str, address: str | None, batches: int, warm_up: Call
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
             for _ in range(count if warm_up else 0):  # a pool starts a process per call while none is idle
                 pool.submit(start_worker, warm_up)
-            yield pool
+            try:
+                yield pool
+            except BaseException:
+                # An interrupted run waits for the batches being worked on, not for the slices queued behind them.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     else:
         yield None

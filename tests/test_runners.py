@@ -113,3 +113,21 @@ def test_a_started_worker_leaves_what_it_loaded_out_of_collections():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def _die() -> None:
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_one_clear_retryable_error(monkeypatch):
+    from flows.runners import WorkerLost, results
+    from transforms.errors import RetryableError
+
+    monkeypatch.setenv("DANGJIAN_WORKERS", "2")
+    with batch_executor("local", None, batches=2) as pool:
+        assert pool is not None
+        with pytest.raises(WorkerLost, match="a worker process ended .*BrokenProcessPool.*nothing of this run was loaded"):
+            results([pool.submit(abs, -1), pool.submit(_die)])
+    assert issubclass(WorkerLost, RetryableError)

@@ -1,0 +1,58 @@
+"""A `dangjian run` stopped by Ctrl-C or SIGTERM (`kill`, a scheduler's timeout, a service stop) cleans up after itself."""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import psutil
+import pytest
+
+from conftest import ROOT
+from transforms.synth import generate
+
+
+def _descendants_once_working(run: subprocess.Popen, seconds: float = 120) -> list[psutil.Process]:
+    """The run's server and worker processes, once its workers have started."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert run.poll() is None, run.stderr.read()
+        children = psutil.Process(run.pid).children(recursive=True)
+        if sum("spawn_main" in " ".join(c.cmdline()) for c in children if c.is_running()) >= 2:
+            return children
+        time.sleep(0.2)
+    raise AssertionError("the run's workers did not start")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_run_stops_its_server_and_workers_removes_staging_and_loads_nothing(tmp_path, signum):
+    source, warehouse = tmp_path / "corpus", tmp_path / "w.duckdb"
+    generate(600, source, seed=3)
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env.update(DANGJIAN_STATE_DIR=str(tmp_path / "state"), DANGJIAN_WORKERS="2")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--warehouse", str(warehouse), "--json"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    children = []
+    try:
+        children = _descendants_once_working(run)
+        run.send_signal(signum)
+        run.communicate(timeout=90)
+    finally:
+        for process in [*children, run]:  # only when the run did not stop: nothing of it outlives the test
+            with contextlib.suppress(psutil.Error, OSError):
+                process.kill()
+    assert run.returncode == {signal.SIGTERM: 143, signal.SIGINT: 1}[signum]  # 1: click's "Aborted!"
+    _, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, [c.cmdline() for c in alive]
+    staging = tmp_path / "w.state" / "staging"
+    assert not staging.exists() or not any(staging.iterdir())
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert con.execute("select count(*) from raw.document").fetchone() == (0,)
+    finally:
+        con.close()
