@@ -247,6 +247,7 @@ def test_strict_run_with_a_critical_failure_leaves_the_warehouse_unchanged(flow,
     assert relaxed["files_quarantined"] == 1 and relaxed["files_loaded"] == 0
 
 
+@pytest.mark.filterwarnings("error:Passing a string to the row_condition parameter:DeprecationWarning")
 def test_data_docs_and_quality_summary_after_a_run(flow, seed_copy, warehouse_path):
     summary = flow(str(seed_copy), str(warehouse_path))
     index = warehouse_path.parent / "wh.state" / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"

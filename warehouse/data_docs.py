@@ -42,12 +42,13 @@ def _suite_results(suite: str, results: list[CheckResult], run, gx_version: str)
 
     evaluated = []
     for r in results:
-        config = ExpectationConfiguration(
-            type=r.expectation,
-            kwargs={k: _shown(v) for k, v in r.kwargs.items()},
-            severity=r.severity,
-            meta={"check": r.check, "reason": r.reason},
-        )
+        kwargs = {k: _shown(v) for k, v in r.kwargs.items()}
+        meta = {"check": r.check, "reason": r.reason}
+        # Which rows a check covered is prose here ("rows written by this run"); Great Expectations takes a string
+        # row_condition for a filter to parse, which GX 1.9 deprecated and 2.0 removes.
+        if rows := kwargs.pop("row_condition", None):
+            meta["rows"] = rows
+        config = ExpectationConfiguration(type=r.expectation, kwargs=kwargs, severity=r.severity, meta=meta)
         evaluated.append(
             ExpectationValidationResult(
                 success=r.success,
