@@ -34,7 +34,7 @@ from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
 from warehouse.data_docs import state_dir as warehouse_state_dir  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
-from warehouse.load import RunBatch, load_run  # noqa: E402
+from warehouse.load import RunBatch, load_run, memory_limit  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
 from warehouse.quality import quality_summary  # noqa: E402
 from warehouse import state  # noqa: E402
@@ -47,9 +47,6 @@ BATCH_SIZE = 200
 # 2,000. A slice is also one validation and one staging call, and Great Expectations costs ~0.7 s a call whatever the
 # size, which is why unchanged files do not count towards a slice.
 SLICE = 2000
-# DuckDB's own default is 80 % of the machine's memory, which it fills with cache during a large load; past this it
-# spills to disk instead.
-LOAD_MEMORY = "512MB"
 
 
 def staging_path(warehouse: str, run_id: str) -> Path:
@@ -112,8 +109,8 @@ def stage_task(path: Path, tables: Tables) -> None:
 def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:
-        con.execute(f"SET memory_limit = '{LOAD_MEMORY}'")
         migrate(con)
+        con.execute(f"SET memory_limit = '{memory_limit(con, len(batch.outcomes))}'")
         return load_run(con, batch)
     finally:
         con.close()

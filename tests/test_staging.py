@@ -50,29 +50,58 @@ def test_slices_add_up_and_names_and_replacements_are_derived(con, tmp_path, raw
     assert not path.exists()
 
 
+def _staged_articles(path, count, extracted=False):
+    """count articles of ~6 KB, an article's size in UTF-8, staged at path; with extracted, each with its extraction."""
+    from array import array
+
+    from transforms.extract import extract_document
+    from transforms.records import CleanDocument, RawDocument
+
+    body = "党建引领乡村振兴，" * 220
+    origin = array("i", range(len(body)))
+    raw = [RawDocument(f"d{i:05d}", f"f{i}.txt", body.encode(), "utf-8", body, "text") for i in range(count)]
+    clean = [CleanDocument(d.doc_id, d.source_file, body, origin, "simplified") for d in raw]
+    extraction = extract_document(clean[0]) if extracted else None
+    extractions = [replace(extraction, doc_id=d.doc_id) for d in raw] if extracted else []
+    staging.add(staging.create(path), tabulate(raw, clean, extractions, "r1", datetime.now()))
+    return raw, body
+
+
 def test_upserting_staged_articles_never_holds_them_all_in_memory(tmp_path):
     """At 100,000 articles the staged bodies are several times the load's memory, and DuckDB knows nothing of the
     staged files' keys: an update joined with all of them hashed them all and ran out of memory."""
-    from array import array
-
-    from transforms.records import CleanDocument, RawDocument
     from warehouse.connection import table_columns
     from warehouse.writes import upsert
 
-    body = "党建引领乡村振兴，" * 220  # about 6 KB, an article's size, in UTF-8: its text and bytes are staged
-    origin, count = array("i", range(len(body))), 10_000
-    raw = [RawDocument(f"d{i:05d}", f"f{i}.txt", body.encode(), "utf-8", body, "text") for i in range(count)]
-    clean = [CleanDocument(d.doc_id, d.source_file, body, origin, "simplified") for d in raw]
-    path = staging.create(tmp_path / "run")
-    staging.add(path, tabulate(raw, clean, [], "r1", datetime.now()))
+    count = 10_000
+    _, body = _staged_articles(tmp_path / "run", count)
     con = duckdb.connect(str(tmp_path / "wh.duckdb"))
     migrate(con)
-    staging.attach(con, path)
+    staging.attach(con, tmp_path / "run")
     con.execute("INSERT INTO raw.document SELECT * REPLACE ('old' AS run_id) FROM stg.raw.document WHERE doc_id = 'd00007'")
     con.execute("SET memory_limit = '64MB'")  # the staged bytes and texts come to about 120 MB
     upsert(con, "raw.document", "doc_id", "stg.raw.document", table_columns(con, "raw.document"))
     rows = con.execute("SELECT count(*), count(DISTINCT doc_id), sum(length(text)), count(*) FILTER (run_id = 'old') FROM raw.document").fetchall()
     assert rows == [(count, count, count * len(body), 0)]
+    con.close()
+
+
+def test_a_whole_load_of_staged_articles_with_copies_fits_a_small_memory_limit(tmp_path):
+    """The load marks the republished copies after inserting the documents: the insert's source, as a join of the
+    staged documents with the links, hashed every staged body and ran out of memory at 100,000 articles."""
+    from transforms.near_duplicates import Link
+    from transforms.records import FileOutcome
+    from warehouse.load import RunBatch, load_run
+
+    raw, body = _staged_articles(tmp_path / "run", 10_000, extracted=True)
+    links = [Link(f"d{i:05d}", "d00000", "f0.txt", 0.9) for i in range(1, 50)]
+    outcomes = [FileOutcome(d.source_file, "loaded", doc_id=d.doc_id) for d in raw]
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    migrate(con)
+    con.execute("SET memory_limit = '48MB'")  # the staged bytes, texts and clean bodies come to about 180 MB
+    load_run(con, RunBatch("r1", datetime.now(), "src", None, outcomes, links=links, staging=tmp_path / "run"))
+    rows = con.execute("SELECT count(*), count(duplicate_of), sum(length(clean_text)) FROM core.dim_document").fetchall()
+    assert rows == [(10_000, 49, 10_000 * len(body))]
     con.close()
 
 
