@@ -26,8 +26,8 @@ _MULT = re.compile(r"千万|百万|十万|万亿|万|亿|千")
 _APPROX_INFIX = re.compile(r"余|多")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|-|~|～|至|到)\s*")
 _APPROX_SUFFIX = re.compile(r"以上|左右|上下|有余|许")
-# "35岁以下年轻干部48人": an age bound names the group that the figure after it counts.
 _ROUND = ("百", "千", "万", "亿")
+# "35岁以下年轻干部48人": an age bound names the group that the figure after it counts.
 _AGE_BRACKET = re.compile(r"及?(?:以下|以上)")
 _APPROX_PREFIX = re.compile(r"(?:近|约|约为|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎)$")
 _DIRECTION = re.compile(

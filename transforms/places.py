@@ -19,7 +19,8 @@ def _opens_word(text: str, start: int) -> bool:
 
 
 def _mentions(text: str, weight: float, in_title: bool) -> list[tuple[list[str], float]]:
-    """(candidate adcodes, weight) per place name found; short county names count only in titles or after their parent."""
+    """(candidate adcodes, weight) per place name found; a short county name counts only after its parent, or in a
+    title where it opens a word."""
     found = []
     index, table = name_index(), regions()
     for start, name in find_names(text):
