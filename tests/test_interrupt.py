@@ -15,13 +15,20 @@ from conftest import ROOT
 from transforms.synth import generate
 
 
+def _command(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except psutil.Error:  # ended since it was listed
+        return []
+
+
 def _descendants_once_working(run: subprocess.Popen, seconds: float = 120) -> list[psutil.Process]:
     """The run's server and worker processes, once its workers have started."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         assert run.poll() is None, run.stderr.read()
         children = psutil.Process(run.pid).children(recursive=True)
-        if sum("spawn_main" in " ".join(c.cmdline()) for c in children if c.is_running()) >= 2:
+        if sum("spawn_main" in " ".join(_command(c)) for c in children) >= 2:
             return children
         time.sleep(0.2)
     raise AssertionError("the run's workers did not start")
@@ -30,7 +37,7 @@ def _descendants_once_working(run: subprocess.Popen, seconds: float = 120) -> li
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stopped_run_stops_its_server_and_workers_removes_staging_and_loads_nothing(tmp_path, signum):
     source, warehouse = tmp_path / "corpus", tmp_path / "w.duckdb"
-    generate(600, source, seed=3)
+    generate(1000, source, seed=3)  # seconds of work after the workers start: the signal comes before the load
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     env.update(DANGJIAN_STATE_DIR=str(tmp_path / "state"), DANGJIAN_WORKERS="2")
     run = subprocess.Popen(
