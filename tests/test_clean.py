@@ -70,3 +70,10 @@ def test_short_sentences_at_the_edges_of_the_body_stay_in_it():
     assert layout.header == [0]
     assert layout.body == [1, 2, 4]
     assert layout.chrome == [5, 6]
+
+
+def test_a_lead_sentence_that_names_the_reporter_is_body_and_a_byline_is_metadata():
+    prose = "近年来,某县坚持把加强基层组织建设贯穿乡村治理全过程,持续在建强基层组织等方面下功夫,推动基层党组织全面进步。"
+    lead = "近日，记者从县委组织部获悉，今年以来，全县聚焦基层治理，选派182名机关干部下沉村（社区），实现全覆盖。"
+    layout = separate(["记者 张三 通讯员 李四", lead, prose])
+    assert (layout.metadata, layout.body) == ([0], [1, 2])

@@ -36,8 +36,11 @@ _FOOTER_WORDS = re.compile(
 )
 _METADATA = re.compile(
     r"(?:发布|发表|更新|录入|上传)(?:时间|日期)|^\s*(?:日期|时间)[:：]|来源[:：]|来源于|稿源|供稿|出处[:：]|作者[:：]|^\s*文\s*[/／]"
-    r"|原文(?:链接|地址|网址)|原标题|发布人|记者|通讯员|^\s*https?://"
+    r"|原文(?:链接|地址|网址)|原标题|发布人|^\s*https?://"
 )
+# A byline word marks a line of metadata only when the line is not running text: a lead sentence names the reporter
+# ("近日，记者从县委组织部获悉，全县选派182名干部…").
+_BYLINE = re.compile(r"记者|通讯员")
 _BREADCRUMB = re.compile(r"[>›»]|\s[|｜]\s|\|")
 _IMAGE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 _CODE = re.compile(r"[{};]\s*$|^\s*(?:var|function|let|const|if|else|return|document\.|window\.)\b|=>|\(\)\s*\{")
@@ -80,7 +83,7 @@ def classify(line: str, repeated: set[str]) -> str:
     # The cheap condition first: most lines are long prose, which no regular expression below needs to scan.
     if (not prose or han < 200) and _FOOTER_WORDS.search(stripped):
         return "chrome"
-    if han < 60 and _METADATA.search(stripped):
+    if han < 60 and (_METADATA.search(stripped) or (not prose and _BYLINE.search(stripped))):
         return "metadata"
     if _IMAGE.match(stripped) or (han < len(stripped) / 3 and _CODE.search(stripped)):
         return "chrome"
