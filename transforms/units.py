@@ -14,6 +14,8 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "百分点": ("百分点", "ratio", ""),
     "%": ("%", "ratio", ""),
     "人次": ("人次", "count", ""),
+    "人(次)": ("人次", "count", ""),  # 培训各类人员2.3万人(次): person-times, as reports write them in a table's style
+    "人（次）": ("人次", "count", ""),
     "户次": ("户次", "count", ""),
     "场次": ("场次", "count", ""),
     "批次": ("批次", "count", ""),
