@@ -28,7 +28,7 @@ from transforms.records import FileOutcome  # noqa: E402
 from flows import prefetch, progress  # noqa: E402
 from flows.memory import freeze_start_up, release_freed_memory, thaw  # noqa: E402
 from flows.output import render_quality  # noqa: E402
-from transforms.errors import QualityGateFailed  # noqa: E402
+from transforms.errors import QualityGateFailed, RetryableError  # noqa: E402
 from transforms.validation import merge_results, prepare_suites_quietly, validate  # noqa: E402
 from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
@@ -104,8 +104,14 @@ def stage_task(path: Path, tables: Tables) -> None:
     staging.add(path, tables)
 
 
+def _retryable(task, task_run, state) -> bool:
+    """Retry what may succeed later (another process holds the warehouse), not what would fail again: an out of memory
+    error or a strict run's failed check, each retried 30 times, repeated a whole load every two seconds."""
+    return isinstance(state.data, RetryableError)
+
+
 # Waits for the lock: about 10 s before a run starts work, a minute before it gives up work already done.
-@task(name="load", cache_policy=NO_CACHE, retries=30, retry_delay_seconds=2)
+@task(name="load", cache_policy=NO_CACHE, retries=30, retry_delay_seconds=2, retry_condition_fn=_retryable)
 def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:
@@ -120,7 +126,7 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-@task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2)
+@task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=5, retry_delay_seconds=2, retry_condition_fn=_retryable)
 def warehouse_state_task(warehouse: str):
     """Migrate, then read which files and fingerprints the warehouse already holds; wait while another run writes."""
     return prefetch.take(state.read, warehouse)

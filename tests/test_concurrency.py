@@ -74,3 +74,31 @@ def test_a_second_run_waits_a_bounded_time_then_names_the_holder(held, tmp_path)
     line = _one_line_naming(result, proc.pid)
     assert line.startswith(f"error: warehouse {path} is locked by")
     assert 10 <= waited < 90  # five retries two seconds apart, after Prefect's start-up
+
+
+@pytest.mark.parametrize("first_error, calls", [("busy", 2), ("out of memory", 1)])
+def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_harness, monkeypatch, tmp_path, first_error, calls):
+    from types import SimpleNamespace
+
+    import duckdb
+
+    import flows.etl
+    from warehouse.connection import WarehouseBusy
+
+    made = []
+
+    def load_run(con, batch):
+        made.append(1)
+        if len(made) == 1 and first_error == "busy":
+            raise WarehouseBusy("warehouse w.duckdb is locked by process 1")
+        if first_error == "out of memory":
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data of size 2.0 MiB")
+        return "loaded"
+
+    monkeypatch.setattr(flows.etl, "load_run", load_run)
+    if first_error == "out of memory":
+        with pytest.raises(duckdb.OutOfMemoryException):
+            flows.etl.load_task(str(tmp_path / "w.duckdb"), SimpleNamespace(outcomes=[]))
+    else:
+        assert flows.etl.load_task(str(tmp_path / "w.duckdb"), SimpleNamespace(outcomes=[])) == "loaded"
+    assert len(made) == calls
