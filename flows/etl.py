@@ -9,6 +9,8 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+import duckdb
+
 from flows.settings import configure_prefect
 
 configure_prefect()
@@ -34,7 +36,7 @@ from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
 from warehouse.data_docs import state_dir as warehouse_state_dir  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
-from warehouse.load import RunBatch, load_run, memory_limit  # noqa: E402
+from warehouse.load import LoadOutOfMemory, RunBatch, load_run, memory_limit, working_mb  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
 from warehouse.quality import quality_summary  # noqa: E402
 from warehouse import state  # noqa: E402
@@ -116,8 +118,15 @@ def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:
         migrate(con)
-        con.execute(f"SET memory_limit = '{memory_limit(con, len(batch.outcomes))}'")
-        return load_run(con, batch)
+        limit = memory_limit(con, len(batch.outcomes))
+        con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            return load_run(con, batch)
+        except duckdb.OutOfMemoryException:
+            raise LoadOutOfMemory(
+                f"the load ran out of memory under its {limit} limit; nothing was loaded. Give it more working memory "
+                f"than {working_mb()} MB with DANGJIAN_LOAD_MB and run again"
+            ) from None
     finally:
         con.close()
 

@@ -78,12 +78,14 @@ def test_a_second_run_waits_a_bounded_time_then_names_the_holder(held, tmp_path)
 
 @pytest.mark.parametrize("first_error, calls", [("busy", 2), ("out of memory", 1)])
 def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_harness, monkeypatch, tmp_path, first_error, calls):
+    monkeypatch.delenv("DANGJIAN_LOAD_MB", raising=False)
     from types import SimpleNamespace
 
     import duckdb
 
     import flows.etl
     from warehouse.connection import WarehouseBusy
+    from warehouse.load import LoadOutOfMemory
 
     made = []
 
@@ -97,8 +99,22 @@ def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_
 
     monkeypatch.setattr(flows.etl, "load_run", load_run)
     if first_error == "out of memory":
-        with pytest.raises(duckdb.OutOfMemoryException):
+        with pytest.raises(LoadOutOfMemory, match=r"out of memory under its 192MB limit; nothing was loaded.*DANGJIAN_LOAD_MB"):
             flows.etl.load_task(str(tmp_path / "w.duckdb"), SimpleNamespace(outcomes=[]))
     else:
         assert flows.etl.load_task(str(tmp_path / "w.duckdb"), SimpleNamespace(outcomes=[])) == "loaded"
     assert len(made) == calls
+
+
+def test_the_load_memory_limit_grows_with_the_warehouse_and_can_be_raised(monkeypatch, tmp_path):
+    from warehouse.connection import connect
+    from warehouse.load import memory_limit
+    from warehouse.migrate import migrate
+
+    monkeypatch.delenv("DANGJIAN_LOAD_MB", raising=False)
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con)
+    assert (memory_limit(con, 0), memory_limit(con, 100_000)) == ("192MB", "241MB")
+    monkeypatch.setenv("DANGJIAN_LOAD_MB", "1024")
+    assert memory_limit(con, 0) == "1024MB"
+    con.close()

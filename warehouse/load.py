@@ -6,6 +6,7 @@ A crash or error anywhere inside leaves the warehouse exactly as it was before t
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import pandas as pd
 from transforms.near_duplicates import Link
 from transforms.records import FileOutcome
 from transforms.tabulate import Tables
-from transforms.errors import QualityGateFailed
+from transforms.errors import PipelineError, QualityGateFailed
 from transforms.validation import CheckResult, Rejection
 from warehouse import frames, quality, staging
 from warehouse.connection import scalar, table_columns
@@ -35,10 +36,19 @@ LOAD_WORKING_MB = 192
 LOAD_MB_PER_DOCUMENT = 0.5 / 1024
 
 
+class LoadOutOfMemory(PipelineError):
+    """The load needed more memory than its limit; the same load under the same limit would fail again."""
+
+
+def working_mb() -> int:
+    """The load's working memory: DANGJIAN_LOAD_MB, or LOAD_WORKING_MB."""
+    return int(os.environ.get("DANGJIAN_LOAD_MB", LOAD_WORKING_MB))
+
+
 def memory_limit(con: duckdb.DuckDBPyConnection, incoming: int) -> str:
     """The memory limit for a load of up to `incoming` documents into the warehouse at `con`."""
     documents = scalar(con, "SELECT count(*) FROM raw.document") + incoming
-    return f"{LOAD_WORKING_MB + round(documents * LOAD_MB_PER_DOCUMENT)}MB"
+    return f"{working_mb() + round(documents * LOAD_MB_PER_DOCUMENT)}MB"
 
 
 @dataclass
