@@ -76,6 +76,7 @@ def test_a_second_run_waits_a_bounded_time_then_names_the_holder(held, tmp_path)
     assert 10 <= waited < 90  # five retries two seconds apart, after Prefect's start-up
 
 
+@pytest.mark.filterwarnings("ignore:Logger 'prefect.task_runs' attempted to send logs to the API without a flow run id")
 @pytest.mark.parametrize("first_error, calls", [("busy", 2), ("out of memory", 1)])
 def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_harness, monkeypatch, tmp_path, first_error, calls):
     monkeypatch.delenv("DANGJIAN_LOAD_MB", raising=False)
