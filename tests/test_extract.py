@@ -71,3 +71,11 @@ def test_a_short_county_name_inside_a_title_word_is_not_a_mention():
     assert resolve_place("抓党建促乡村振兴", [], body).county == "湄潭县"  # not Dandong's 振兴区
     assert resolve_place("抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county is None
     assert resolve_place("湄潭：抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county == "湄潭县"
+
+
+def test_a_page_title_loses_the_site_name_after_the_headline():
+    from transforms.metadata import extract_metadata
+
+    header = ["泾县：抓实村级后备力量培养_宣城市人民政府", "泾县：抓实村级后备力量培养"]
+    assert extract_metadata(header, [], []).title == "泾县：抓实村级后备力量培养"
+    assert extract_metadata(["党建工作动态｜泾县：抓实村级后备力量培养"], [], []).title == "党建工作动态｜泾县：抓实村级后备力量培养"

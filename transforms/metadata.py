@@ -17,6 +17,8 @@ _AUTHOR = re.compile(r"(?:作者|文|撰稿|记者|通讯员)\s*[:：/／]\s*([\
 _BYLINE = re.compile(
     r"^([\u4e00-\u9fff]{2,30}(?:部|委|办|局|厅|中心|站|组|办公室|党校|政府|报社|馆))\s+([\u4e00-\u9fff·]{2,4})$"
 )
+# A page's <title> often repeats the headline with the site's name after it: "泾县：抓实…培养_宣城市人民政府".
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—]\s)\s*[^_|｜]{2,30}(?:政府|网|网站|门户|在线|组织部|日报|频道)$")
 _URL = re.compile(r"(?:原文(?:链接|地址|网址)|链接|网址)\s*[:：]\s*(https?://[^\s，,]+)")
 _ANONYMOUS = {"佚名", "未知", "本站", "本网", "admin", "管理员", "网络"}
 
@@ -35,7 +37,7 @@ def _title(header: list[str]) -> str | None:
     """The longest headline-shaped line above the body; site names and bylines are not titles."""
     candidates = []
     for line in header:
-        stripped = line.strip()
+        stripped = _SITE_SUFFIX.sub("", line.strip())
         if not 8 <= han_count(stripped) <= 60 or _BYLINE.match(stripped) or _SITE_NAME.match(stripped):
             continue
         if re.search(r"[。;；]$", stripped):
