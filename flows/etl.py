@@ -9,8 +9,6 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-import duckdb
-
 from flows.settings import configure_prefect
 
 configure_prefect()
@@ -36,7 +34,7 @@ from warehouse import staging  # noqa: E402
 from warehouse.data_docs import build_data_docs, site_index  # noqa: E402
 from warehouse.data_docs import state_dir as warehouse_state_dir  # noqa: E402
 from warehouse.connection import connect  # noqa: E402
-from warehouse.load import LoadOutOfMemory, RunBatch, load_run, memory_limit, working_mb  # noqa: E402
+from warehouse.load import RunBatch, load_run_capped  # noqa: E402
 from warehouse.migrate import migrate  # noqa: E402
 from warehouse.quality import quality_summary  # noqa: E402
 from warehouse import state  # noqa: E402
@@ -118,15 +116,7 @@ def load_task(warehouse: str, batch: RunBatch) -> dict:
     con = connect(warehouse)
     try:
         migrate(con)
-        limit = memory_limit(con, len(batch.outcomes))
-        con.execute(f"SET memory_limit = '{limit}'")
-        try:
-            return load_run(con, batch)
-        except duckdb.OutOfMemoryException:
-            raise LoadOutOfMemory(
-                f"the load ran out of memory under its {limit} limit; nothing was loaded. Give it more working memory "
-                f"than {working_mb()} MB with DANGJIAN_LOAD_MB and run again"
-            ) from None
+        return load_run_capped(con, batch)
     finally:
         con.close()
 

@@ -85,6 +85,7 @@ def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_
     import duckdb
 
     import flows.etl
+    import warehouse.load
     from warehouse.connection import WarehouseBusy
     from warehouse.load import LoadOutOfMemory
 
@@ -98,7 +99,7 @@ def test_the_load_retries_a_held_lock_but_not_an_error_that_would_recur(prefect_
             raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data of size 2.0 MiB")
         return "loaded"
 
-    monkeypatch.setattr(flows.etl, "load_run", load_run)
+    monkeypatch.setattr(warehouse.load, "load_run", load_run)
     if first_error == "out of memory":
         with pytest.raises(LoadOutOfMemory, match=r"out of memory under its 192MB limit; nothing was loaded.*DANGJIAN_LOAD_MB"):
             flows.etl.load_task(str(tmp_path / "w.duckdb"), SimpleNamespace(outcomes=[]))

@@ -51,6 +51,19 @@ def memory_limit(con: duckdb.DuckDBPyConnection, incoming: int) -> str:
     return f"{working_mb() + round(documents * LOAD_MB_PER_DOCUMENT)}MB"
 
 
+def load_run_capped(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
+    """`load_run` under the memory limit for this batch and warehouse; running out of memory is LoadOutOfMemory."""
+    limit = memory_limit(con, len(batch.outcomes))
+    con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        return load_run(con, batch)
+    except duckdb.OutOfMemoryException:
+        raise LoadOutOfMemory(
+            f"the load ran out of memory under its {limit} limit; nothing was loaded. Give it more working memory "
+            f"than {working_mb()} MB with DANGJIAN_LOAD_MB and run again"
+        ) from None
+
+
 @dataclass
 class RunBatch:
     """Everything one run hands to the loader."""
