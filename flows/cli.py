@@ -253,6 +253,11 @@ def evaluate(gold: Path, source: Path, as_json_flag: bool) -> None:
         click.echo(f"  miss   {miss['file']}: {miss['value']} {miss['unit']}  ({miss['evidence']})")
     for extra in figures["extras"]:
         click.echo(f"  extra  {extra['file']}: {extra['value']} {extra['unit']}  ({extra['evidence']})")
+    for odd in figures["miscategorised"]:
+        click.echo(
+            f"  category {odd['file']}: {odd['value']} {odd['unit']} gold {odd['gold_category']}, got {odd['category']}"
+            f" {odd['indicator_code']}  ({odd['evidence']})"
+        )
     for wrong in places["wrong"]:
         click.echo(f"  wrong  {wrong['file']} {wrong['field']}: gold {wrong['gold']!r}, got {wrong['predicted']!r}")
 

@@ -13,7 +13,7 @@ def _key(unit: str, value: float, low: float | None, high: float | None) -> tupl
 
 def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
     """Precision/recall/F1 of figures (same file, canonical unit and value; ranges by both bounds),
-    category agreement on the matches, and the lists of misses and extras."""
+    category agreement on the matches, and the lists of misses, extras and matches filed under another category."""
     gold_by_file: dict[str, Counter] = defaultdict(Counter)
     gold_rows: dict[tuple, list[dict]] = defaultdict(list)
     for g in gold:
@@ -21,14 +21,17 @@ def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
         gold_by_file[g["file"]][k] += 1
         gold_rows[k].append(g)
     matched, category_agree = 0, 0
-    extras, used = [], Counter()
+    extras, miscategorised, used = [], [], Counter()
     for p in predicted:
         k = (p["file"], *_key(p["unit"], p["value"], p.get("value_low"), p.get("value_high")))
         if used[k] < gold_by_file[p["file"]][k]:
             g = gold_rows[k][used[k]]
             used[k] += 1
             matched += 1
-            category_agree += g["category"] == p.get("category")
+            if g["category"] == p.get("category"):
+                category_agree += 1
+            else:
+                miscategorised.append({**p, "gold_category": g["category"]})
         else:
             extras.append(p)
     misses = []
@@ -47,6 +50,7 @@ def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
         "category_agreement": round(category_agree / matched, 4) if matched else 0.0,
         "misses": misses,
         "extras": extras,
+        "miscategorised": miscategorised,
     }
 
 
