@@ -16,7 +16,7 @@ from transforms.figures import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
-TAXONOMY_VERSION = "2026.11.1"
+TAXONOMY_VERSION = "2026.12.1"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
 # Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
@@ -40,22 +40,33 @@ class Indicator:
     pattern: re.Pattern | None
 
 
+_STRAY_BRACE = re.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
+
+
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[Indicator, ...]:
     with TAXONOMY_PATH.open(encoding="utf-8") as fh:
-        return tuple(
-            Indicator(
-                code=row["indicator_code"],
-                name_zh=row["name_zh"],
-                name_en=row["name_en"],
-                category=row["category"],
-                expected_unit=row["expected_unit"],
-                tier=int(row["tier"]),
-                kinds=frozenset(k for k in row["kinds"].split("|") if k),
-                pattern=re.compile(row["pattern"]) if row["pattern"] else None,
-            )
-            for row in csv.DictReader(fh)
+        rows = list(csv.DictReader(fh))
+    for line, row in enumerate(rows, start=2):
+        # A comma in an unquoted pattern ("人才.{0,4}平台") splits it into extra fields, and a pattern cut at "{0" still
+        # compiles: Python reads the brace as a literal, and the indicator silently matches nothing.
+        if None in row or None in row.values():
+            raise ValueError(f"{TAXONOMY_PATH.name} line {line}: expected 8 fields; quote a pattern that holds a comma")
+        if _STRAY_BRACE.search(row["pattern"]):
+            raise ValueError(f"{TAXONOMY_PATH.name} line {line}: a brace in the pattern is not a repeat such as {{0,4}}")
+    return tuple(
+        Indicator(
+            code=row["indicator_code"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            category=row["category"],
+            expected_unit=row["expected_unit"],
+            tier=int(row["tier"]),
+            kinds=frozenset(k for k in row["kinds"].split("|") if k),
+            pattern=re.compile(row["pattern"]) if row["pattern"] else None,
         )
+        for row in rows
+    )
 
 
 def _figure_class(figure: Figure) -> str:
@@ -63,6 +74,12 @@ def _figure_class(figure: Figure) -> str:
         return "production"
     return figure.kind
 
+
+# What a match scores inside the figure's clause, or within 15 characters of the figure outside it. A tier whose best
+# match is further off yields to a broader tier with a near one (能手 in the clause before "书记中35岁以下的有28人"), and
+# is chosen only when none has. Not for money, whose purpose is often a clause away from it ("建成党群服务中心，累计
+#投入建设资金2300万元").
+_NEAR = 2.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
 
@@ -118,7 +135,10 @@ def assign(text: str, figures: list[Figure]) -> None:
                     ]
                 if matches and (score := _score(matches, figure, clause_end)) > best_score:
                     best, best_score = ind, score
-            if best is not None:
+            if best is None:
+                continue
+            chosen = chosen or best
+            if best_score >= _NEAR or figure.kind == "money":
                 chosen = best
                 break
         if chosen is None:
