@@ -1,9 +1,13 @@
 """Republished articles: fingerprints, linking copies to originals, and loading their figures once."""
 
+import re
+
 import numpy as np
 import pytest
 
-from transforms.near_duplicates import BANDS, PERMUTATIONS, SCORED, Candidate, band_keys, fingerprint, link_copies, similarity
+from transforms.near_duplicates import (
+    BANDS, PERMUTATIONS, SCORED, Candidate, band_keys, figure_keys, fingerprint, link_copies, similarity,
+)
 
 BODY = (
     "近年来,某县坚持把抓党建促乡村振兴作为重要任务,整顿软弱涣散村党组织12个,选派第一书记35名,"
@@ -42,6 +46,27 @@ def test_copies_link_to_the_earliest_and_known_documents_win():
         ("early", "loaded", "old.txt"),
         ("late", "loaded", "old.txt"),
     ]
+
+
+def next_year(text: str) -> str:
+    """The same report a year on: the template kept, every number moved."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + 1), text)
+
+
+def test_a_copy_must_report_its_originals_figures_when_both_have_enough_of_them():
+    fp = fingerprint(BODY * 3)
+    keys = np.array(figure_keys([(12, "个"), (35, "人"), (1200, "人次"), (6600000, "元")]))
+    moved = np.array(figure_keys([(13, "个"), (36, "人"), (1300, "人次"), (6600000, "元")]))  # one of four shared
+    edited = np.array(figure_keys([(12, "个"), (35, "人"), (1300, "人次")]))  # two of three shared
+    few = np.array(figure_keys([(13, "个"), (36, "人")]))
+    known = [Candidate("old", "old.txt", fp, figures=keys)]
+
+    def linked(figures):
+        return [x.original for x in link_copies([Candidate("new", "new.txt", fp, ("1",), figures)], known)]
+
+    assert linked(moved) == []
+    assert linked(edited) == ["old"]
+    assert linked(few) == linked(None) == ["old"]  # too few figures, or none known: the wording decides
 
 
 def test_band_keys_agree_exactly_where_whole_bands_agree():
@@ -113,3 +138,19 @@ def test_republished_copies_are_linked_and_their_figures_loaded_once(flow, seed_
     outcomes = con.execute("SELECT reason, detail FROM ops.file_outcome WHERE outcome = 'duplicate' ORDER BY source_file").fetchall()
     assert [reason for reason, _ in outcomes] == ["near duplicate", "near duplicate"]
     assert all(detail.startswith(original.name) for _, detail in outcomes)
+
+
+def test_next_years_report_on_the_same_template_is_loaded_not_linked(flow, seed_copy, warehouse_path):
+    import duckdb
+
+    text = (seed_copy / "002_83678aa3680bf49c.txt").read_text(encoding="utf-8")
+    assert similarity(fingerprint(text), fingerprint(next_year(text))) >= 0.8  # the wording alone passes for a copy
+    first = flow(str(seed_copy), str(warehouse_path))
+    (seed_copy / "next year.txt").write_text(next_year(text), encoding="utf-8")
+    later = flow(str(seed_copy), str(warehouse_path))
+    assert (later["files_loaded"], later["files_duplicate"]) == (1, 0)
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    per_file = dict(con.execute("SELECT source_file, count(*) FROM mart.v_metrics GROUP BY 1").fetchall())
+    assert per_file["next year.txt"] == per_file["002_83678aa3680bf49c.txt"] > 0
+    assert con.execute("SELECT count(*) FROM core.dim_document WHERE duplicate_of IS NOT NULL").fetchone()[0] == 0
+    assert first["metrics_loaded"] + later["metrics_loaded"] == sum(per_file.values())

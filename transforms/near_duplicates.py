@@ -8,6 +8,7 @@ so their figures are counted once.
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
 from dataclasses import dataclass
 
@@ -23,6 +24,12 @@ THRESHOLD = 0.8
 # A copy at Jaccard 0.8 shares 6.5 of the 16 bands with its original on average, an article that only shares
 # boilerplate with it one or two: comparing the 64 band-mates with the most shared bands finds the copy's original.
 SCORED = 64
+# A copy reports its original's figures. Two articles cut from one template (a county's report of this year and of
+# last, or two counties' versions of a city's model text) share most of their wording, enough for the estimate to pass
+# THRESHOLD, but not their figures: when both have FIGURES_TO_JUDGE distinct figures or more, a copy must share at
+# least FIGURES_SHARED of the fewer.
+FIGURES_TO_JUDGE = 3
+FIGURES_SHARED = 0.5
 _ROWS = PERMUTATIONS // BANDS
 _NOT_WORD = re.compile(r"[\W_]+")
 _rng = np.random.default_rng(20261123)
@@ -49,6 +56,18 @@ def fingerprint(text: str) -> list[int]:
     return (hashed.min(axis=0) >> np.uint64(32)).astype(np.int64).tolist()
 
 
+def figure_keys(figures) -> list[int]:
+    """The distinct (value, unit) pairs of a document's figures as sorted integers, the same in every process."""
+    return sorted({zlib.crc32(f"{round(value, 4)!r}|{unit}".encode()) for value, unit in figures})
+
+
+def figures_agree(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """Whether two documents' figure keys allow one to be a copy of the other (unknown or too few keys: yes)."""
+    if a is None or b is None or min(len(a), len(b)) < FIGURES_TO_JUDGE:
+        return True
+    return len(np.intersect1d(a, b, assume_unique=True)) >= FIGURES_SHARED * min(len(a), len(b))
+
+
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
     return float(np.mean(np.asarray(a) == np.asarray(b)))
@@ -60,6 +79,7 @@ class Candidate:
     source_file: str
     fingerprint: list[int] | np.ndarray
     order: tuple = ()  # lower sorts first and becomes the original
+    figures: np.ndarray | None = None  # figure_keys; None where not known (loaded before they were kept)
 
 
 @dataclass(frozen=True)
@@ -121,13 +141,18 @@ def link_copies(new: list[Candidate], known: list[Candidate]) -> list[Link]:
             rows, hits = rows[keep], hits[keep]
         if len(rows) > SCORED:
             rows = np.sort(rows[np.argsort(-hits, kind="stable")[:SCORED]])
+        original = None
         if len(rows):
             scores = (prints[rows] == np.asarray(c.fingerprint)).mean(axis=1)
-            best = int(np.argmax(scores))  # the first (earliest indexed) of equal best scores
-            if scores[best] >= THRESHOLD:
-                other = members[rows[best]]
-                links.append(Link(c.doc_id, other.doc_id, other.source_file, round(float(scores[best]), 4)))
-                continue
+            for best in np.argsort(-scores, kind="stable").tolist():  # of equal scores, the earliest indexed first
+                if scores[best] < THRESHOLD:
+                    break
+                if figures_agree(c.figures, members[rows[best]].figures):
+                    original = members[rows[best]]
+                    links.append(Link(c.doc_id, original.doc_id, original.source_file, round(float(scores[best]), 4)))
+                    break
+        if original is not None:
+            continue
         # Only originals enter the index, so every copy links to an original.
         row = len(members)
         prints[row] = c.fingerprint
@@ -143,14 +168,25 @@ def fingerprint_rows(minhash: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(minhash.combine_chunks().flatten(), dtype=np.int64).reshape(-1, PERMUTATIONS)
 
 
+def figure_key_rows(keys: pa.ChunkedArray) -> list[np.ndarray | None]:
+    """A column of figure_keys lists as one int64 array per row (views into one buffer), None for a null."""
+    column = keys.combine_chunks()
+    values = np.asarray(column.flatten(), dtype=np.int64)
+    offsets = np.asarray(column.offsets)
+    rows = np.split(values, offsets[1:-1]) if len(column) else []
+    return [None if null else row for row, null in zip(rows, column.is_null().to_pylist())]
+
+
 def candidates(documents: pa.Table) -> list[Candidate]:
-    """The documents (tabulated: doc_id, source_file, publish_date, minhash) as link candidates, earliest published
-    first; fingerprints as rows of one int64 matrix, since a run keeps one per document until it is linked."""
+    """The documents (tabulated: doc_id, source_file, publish_date, minhash, figure_keys) as link candidates,
+    earliest published first; fingerprints as rows of one int64 matrix, since a run keeps one per document until it
+    is linked."""
     prints = fingerprint_rows(documents["minhash"])
     names, dates = documents["source_file"].to_pylist(), documents["publish_date"].to_pylist()
+    keys = figure_key_rows(documents["figure_keys"])
     return [
-        Candidate(doc_id, name, row, (published.isoformat() if published else "9999", name))
-        for doc_id, name, published, row in zip(documents["doc_id"].to_pylist(), names, dates, prints)
+        Candidate(doc_id, name, row, (published.isoformat() if published else "9999", name), figures)
+        for doc_id, name, published, row, figures in zip(documents["doc_id"].to_pylist(), names, dates, prints, keys)
     ]
 
 

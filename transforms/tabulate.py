@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.gazetteer import regions
+from transforms.near_duplicates import figure_keys
 from transforms.records import CleanDocument, Extraction, RawDocument
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
@@ -28,7 +29,7 @@ DOCUMENTS = pa.schema([
     ("original_url", _S), ("adcode", _S), ("place_level", _S), ("script", _S), ("char_count", _I), ("annotation_count", _I),
     ("garbled_spans", _I), ("truncated", _B), ("pii_removed", _I), ("quality_score", _F), ("clean_text", _S),
     ("is_current", _B), ("superseded_by", _S), ("run_id", _S), ("duplicate_of", _S), ("duplicate_similarity", _F),
-    ("minhash", pa.list_(pa.int64())),  # staged as core.document_fingerprint
+    ("minhash", pa.list_(pa.int64())), ("figure_keys", pa.list_(pa.int64())),  # staged as core.document_fingerprint
     ("extracted", _B), ("place_known", _B),  # read by validation only
 ])
 METRICS = pa.schema([
@@ -102,7 +103,8 @@ def tabulate(raw: list[RawDocument], clean: list[CleanDocument], extractions: li
             d.doc_id, d.source_file, meta and meta.title, _date(meta and meta.publish_date), meta and meta.source,
             meta and meta.author, meta and meta.original_url, adcode, place and place.level, d.script, len(d.text),
             d.annotation_count, len(d.garbled_spans), d.truncated, d.pii_removed, d.quality_score, d.text, True, None,
-            run_id, None, None, x.fingerprint if x else None, x is not None, None if adcode is None else adcode in known,
+            run_id, None, None, x.fingerprint if x else None, figure_keys((f.value, f.unit) for f in x.figures) if x else None,
+            x is not None, None if adcode is None else adcode in known,
         ))
     metric_rows = []
     for x in extractions:
