@@ -106,6 +106,16 @@ def test_indicators_whose_patterns_take_a_repeat_are_reachable(text, code):
     assert [f.indicator_code for f in figures] == [code]
 
 
+def test_the_share_of_secretaries_who_also_head_the_committee_is_a_one_shoulder_figure():
+    from transforms.figures import find_figures
+    from transforms.indicators import assign
+
+    text = "全市村党组织书记、主任“一肩挑”比例达到96.8%。"
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [(f.number_text, f.indicator_code) for f in figures] == [("96.8%", "TEAM_ONE_SHOULDER")]
+
+
 def test_a_taxonomy_pattern_cut_at_a_brace_is_refused(tmp_path, monkeypatch):
     import transforms.indicators as indicators
 
