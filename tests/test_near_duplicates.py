@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from transforms.near_duplicates import (
-    BANDS, PERMUTATIONS, SCORED, Candidate, band_keys, figure_keys, fingerprint, link_copies, similarity,
+    BANDS, PERMUTATIONS, SCORED, Candidate, band_keys, figure_key_rows, figure_keys, fingerprint, link_copies, similarity,
 )
 
 BODY = (
@@ -67,6 +67,13 @@ def test_a_copy_must_report_its_originals_figures_when_both_have_enough_of_them(
     assert linked(moved) == []
     assert linked(edited) == ["old"]
     assert linked(few) == linked(None) == ["old"]  # too few figures, or none known: the wording decides
+
+
+def test_figure_keys_read_back_per_row_from_a_sliced_column_with_nulls():
+    import pyarrow as pa
+
+    column = pa.chunked_array([pa.array([[1, 2], [3], None, [4, 5, 6]], pa.list_(pa.int64())).slice(1)])
+    assert [None if row is None else row.tolist() for row in figure_key_rows(column)] == [[3], None, [4, 5, 6]]
 
 
 def test_band_keys_agree_exactly_where_whole_bands_agree():

@@ -77,8 +77,8 @@ def _figure_class(figure: Figure) -> str:
 
 # What a match scores inside the figure's clause, or within 15 characters of the figure outside it. A tier whose best
 # match is further off yields to a broader tier with a near one (能手 in the clause before "书记中35岁以下的有28人"), and
-# is chosen only when none has. Not for money, whose purpose is often a clause away from it ("建成党群服务中心，累计
-#投入建设资金2300万元").
+# is chosen only when none has. Not for money, whose purpose is often a clause away from it
+# ("建成党群服务中心，累计投入建设资金2300万元").
 _NEAR = 2.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words

@@ -173,7 +173,7 @@ def figure_key_rows(keys: pa.ChunkedArray) -> list[np.ndarray | None]:
     column = keys.combine_chunks()
     values = np.asarray(column.flatten(), dtype=np.int64)
     offsets = np.asarray(column.offsets)
-    rows = np.split(values, offsets[1:-1]) if len(column) else []
+    rows = np.split(values, offsets[1:-1]) if len(column) else []  # combine_chunks starts the offsets at 0
     return [None if null else row for row, null in zip(rows, column.is_null().to_pylist())]
 
 
