@@ -131,3 +131,22 @@ def test_a_worker_that_dies_is_one_clear_retryable_error(monkeypatch):
         with pytest.raises(WorkerLost, match="a worker process ended .*BrokenProcessPool.*nothing of this run was loaded"):
             results([pool.submit(abs, -1), pool.submit(_die)])
     assert issubclass(WorkerLost, RetryableError)
+
+
+@pytest.mark.parametrize(
+    ("documents", "lanes", "sizes"),
+    [
+        (1000, 2, [167] * 5 + [165]),  # not 5 of 200, the last running alone on one worker
+        (2000, 2, [200] * 10),
+        (100, 2, [50, 50]),
+        (999, 1, [200] * 4 + [199]),
+        (1, 2, [1]),
+        (0, 2, []),
+    ],
+)
+def test_a_slice_is_cut_into_batches_that_keep_every_worker_busy_to_the_end(documents, lanes, sizes):
+    from flows.etl import _chunks
+
+    chunks = _chunks(list(range(documents)), 200, lanes)
+    assert [len(c) for c in chunks] == sizes
+    assert [x for c in chunks for x in c] == list(range(documents))
