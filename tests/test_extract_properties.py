@@ -24,7 +24,8 @@ def mutated_sentence(draw):
     for _ in range(draw(st.integers(0, 6))):
         at = draw(st.integers(0, len(chars)))
         action = draw(st.sampled_from(["insert", "delete", "replace"]))
-        piece = draw(st.one_of(st.sampled_from(FRAGMENTS), st.integers(0, 9999).map(str), st.characters()))
+        # Characters UTF-8 can hold: decoded text never has a lone surrogate (transforms/decoding.py decodes strictly).
+        piece = draw(st.one_of(st.sampled_from(FRAGMENTS), st.integers(0, 9999).map(str), st.characters(codec="utf-8")))
         if action == "insert":
             chars[at:at] = list(piece)
         elif chars and at < len(chars):
