@@ -12,7 +12,7 @@ def test_seed_figures_meet_the_bar(extracted_seeds, gold):
     result = score_figures(gold["metrics"], predicted)
     assert result["precision"] >= 0.98, result["extras"]
     assert result["recall"] >= 0.98, result["misses"]
-    assert result["category_agreement"] >= 0.95, result["miscategorised"]
+    assert result["category_agreement"] >= 0.97, result["miscategorised"]
 
 
 def test_scoring_lists_matched_figures_filed_under_another_category():
@@ -114,6 +114,24 @@ def test_the_share_of_secretaries_who_also_head_the_committee_is_a_one_shoulder_
     figures = find_figures(text)
     assign(text, figures)
     assert [(f.number_text, f.indicator_code) for f in figures] == [("96.8%", "TEAM_ONE_SHOULDER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("对市级新选派76支驻乡村工作队、236名驻乡村干部全覆盖培训。", ["TRAIN_OTHER", "TRAIN_PEOPLE"]),
+        ("对全县2.1万人次党员开展培训。", ["TRAIN_PERSON_TIMES"]),
+        ("选派第一书记236名，对接企业12家。", ["TEAM_FIRST_SECRETARY", "IND_ENTITIES"]),  # 对接 is not "to"
+        ("对整顿的12个软弱涣散村党组织，选派第一书记进行培训指导。", ["ORG_WEAK_BRANCH_RECTIFIED"]),  # not in the clause
+    ],
+)
+def test_whom_a_clause_says_were_trained_counts_for_the_training(text, codes):
+    from transforms.figures import find_figures
+    from transforms.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.indicator_code for f in figures] == codes
 
 
 def test_a_taxonomy_pattern_cut_at_a_brace_is_refused(tmp_path, monkeypatch):

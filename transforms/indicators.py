@@ -83,6 +83,11 @@ _NEAR = 2.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
 
+# The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
+# training, whatever else names them.
+_TRAINED = re.compile(r"(?<![针面相绝反核应])对(?![照标接口象于比话应策])[^，。；！？：]{0,40}?(?:培训|轮训)")  # 对 the preposition
+_TRAINED_AS = {"人": "TRAIN_PEOPLE", "人次": "TRAIN_PERSON_TIMES"}
+
 
 def _score(matches: list[Match], figure: Figure, clause_end: int) -> float:
     """Closeness of the pattern's nearest match to the figure, with a bonus inside its clause and its subject."""
@@ -117,14 +122,26 @@ def _candidates(figure_class: str, unit: str) -> tuple[tuple[Indicator, ...], ..
     )
 
 
+@lru_cache(maxsize=None)
+def _by_code(code: str) -> Indicator:
+    return next(ind for ind in taxonomy() if ind.code == code)
+
+
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
     # Figures of one sentence share its pattern matches: most sentences hold several figures.
     found: dict[tuple[int, int, str], list[Match]] = {}
+    chosen: Indicator | None
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
         clause_end = figure.clause_start + len(figure.evidence)
-        chosen: Indicator | None = None
+        if figure.kind == "count" and any(
+            m.start() < figure.start and figure.end < m.end() for m in _TRAINED.finditer(text, s_start, s_end)
+        ):
+            chosen = _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
+            figure.indicator_code, figure.category = chosen.code, chosen.category
+            continue
+        chosen = None
         for tier in _candidates(_figure_class(figure), figure.unit):
             best, best_score = None, 0.0
             for ind in tier:
@@ -142,6 +159,6 @@ def assign(text: str, figures: list[Figure]) -> None:
                 chosen = best
                 break
         if chosen is None:
-            chosen = next(ind for ind in taxonomy() if ind.code == "OTHER_OTHER")
+            chosen = _by_code("OTHER_OTHER")
         figure.indicator_code = chosen.code
         figure.category = chosen.category
