@@ -158,6 +158,17 @@ def test_a_short_county_name_inside_a_title_word_is_not_a_mention():
     assert resolve_place("湄潭：抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county == "湄潭县"
 
 
+def test_a_dateline_is_not_a_title_and_a_closing_date_or_signing_organisation_still_counts():
+    from transforms.metadata import extract_metadata
+
+    wechat = extract_metadata(["原创 勐海组工 勐海组工 2023-03-08 18:30 发表于云南", "勐海县：多措并举建强村级后备力量"], [], [])
+    assert (wechat.title, wechat.publish_date) == ("勐海县：多措并举建强村级后备力量", "2023-03-08")
+    signed = extract_metadata(["抓实基层党建 赋能乡村振兴——记资阳区抓党建促乡村振兴工作", "资阳区委组织部"], [], ["（2023年1月12日）"])
+    assert (signed.publish_date, signed.source) == ("2023-01-12", "资阳区委组织部")
+    footer = extract_metadata(["抓实基层党建 赋能乡村振兴"], [], ["版权所有 2003-2023 某某网 更新于 2023年5月6日 访问量 12345"])
+    assert footer.publish_date is None  # a date among other chrome is not the article's
+
+
 def test_a_page_title_loses_the_site_name_after_the_headline():
     from transforms.metadata import extract_metadata
 

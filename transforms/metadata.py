@@ -19,6 +19,10 @@ _BYLINE = re.compile(
 )
 # A page's <title> often repeats the headline with the site's name after it: "泾县：抓实…培养_宣城市人民政府".
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—]\s)\s*[^_|｜]{2,30}(?:政府|网|网站|门户|在线|组织部|日报|频道)$")
+# A line above the body that is only an organisation ("资阳区委组织部") names the source, as a byline does.
+_ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,24}(?:组织部|宣传部|委员会|党委|党组|人民政府|办公室|融媒体中心|工委)$")
+# A date alone on a line, perhaps in brackets, as articles end: "（2023年1月12日）".
+_DATE_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[）)\]】]?$")
 _URL = re.compile(r"(?:原文(?:链接|地址|网址)|链接|网址)\s*[:：]\s*(https?://[^\s，,]+)")
 _ANONYMOUS = {"佚名", "未知", "本站", "本网", "admin", "管理员", "网络"}
 
@@ -40,6 +44,8 @@ def _title(header: list[str]) -> str | None:
         stripped = _SITE_SUFFIX.sub("", line.strip())
         if not 8 <= han_count(stripped) <= 60 or _BYLINE.match(stripped) or _SITE_NAME.match(stripped):
             continue
+        if _DATE.search(stripped):  # a dateline ("原创 勐海组工 2023-03-08 18:30 发表于云南"), not a headline
+            continue
         if re.search(r"[。;；]$", stripped):
             continue
         candidates.append(stripped)
@@ -49,7 +55,7 @@ def _title(header: list[str]) -> str | None:
 def extract_metadata(header: list[str], metadata: list[str], chrome: list[str]) -> DocumentMetadata:
     meta = DocumentMetadata(title=_title(header))
     labelled = [line for line in metadata if _DATE_LABEL.search(line)]
-    for line in labelled + metadata + header:
+    for line in labelled + metadata + header + [line for line in chrome if _DATE_LINE.match(line.strip())]:
         meta.publish_date = parse_date(line)
         if meta.publish_date:
             break
@@ -69,5 +75,10 @@ def extract_metadata(header: list[str], metadata: list[str], chrome: list[str]) 
         for line in header + chrome:
             if m := (_SUBMITTED_TO.search(line) or _SITE_NAME.match(line.strip())):
                 meta.source = m.group(1)
+                break
+    if meta.source is None:  # no site either: the organisation that signs the article
+        for line in header:
+            if m := (_ORG_LINE.match(line.strip()) or _BYLINE.match(line.strip())):
+                meta.source = m.group(1) if m.re is _BYLINE else m.group()
                 break
     return meta
