@@ -127,38 +127,46 @@ def _by_code(code: str) -> Indicator:
     return next(ind for ind in taxonomy() if ind.code == code)
 
 
+def _trained(text: str, figure: Figure, s_start: int, s_end: int) -> Indicator | None:
+    """The training indicator of a count its sentence says was trained, else None."""
+    if figure.kind == "count" and any(
+        m.start() < figure.start and figure.end < m.end() for m in _TRAINED.finditer(text, s_start, s_end)
+    ):
+        return _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
+    return None
+
+
+def _by_tiers(
+    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+) -> Indicator | None:
+    """The indicator whose pattern scores best near the figure, from the narrowest tier matched near it."""
+    clause_end = figure.clause_start + len(figure.evidence)
+    chosen = None
+    for tier in _candidates(_figure_class(figure), figure.unit):
+        best, best_score = None, 0.0
+        for ind in tier:
+            key = (s_start, s_end, ind.code)
+            if (matches := found.get(key)) is None:
+                matches = found[key] = [
+                    (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
+                ]
+            if matches and (score := _score(matches, figure, clause_end)) > best_score:
+                best, best_score = ind, score
+        if best is None:
+            continue
+        chosen = chosen or best
+        if best_score >= _NEAR or figure.kind == "money":
+            return best
+    return chosen
+
+
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
     # Figures of one sentence share its pattern matches: most sentences hold several figures.
     found: dict[tuple[int, int, str], list[Match]] = {}
-    chosen: Indicator | None
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
-        clause_end = figure.clause_start + len(figure.evidence)
-        if figure.kind == "count" and any(
-            m.start() < figure.start and figure.end < m.end() for m in _TRAINED.finditer(text, s_start, s_end)
-        ):
-            chosen = _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
-            figure.indicator_code, figure.category = chosen.code, chosen.category
-            continue
-        chosen = None
-        for tier in _candidates(_figure_class(figure), figure.unit):
-            best, best_score = None, 0.0
-            for ind in tier:
-                key = (s_start, s_end, ind.code)
-                if (matches := found.get(key)) is None:
-                    matches = found[key] = [
-                        (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
-                    ]
-                if matches and (score := _score(matches, figure, clause_end)) > best_score:
-                    best, best_score = ind, score
-            if best is None:
-                continue
-            chosen = chosen or best
-            if best_score >= _NEAR or figure.kind == "money":
-                chosen = best
-                break
-        if chosen is None:
-            chosen = _by_code("OTHER_OTHER")
-        figure.indicator_code = chosen.code
-        figure.category = chosen.category
+        chosen = (
+            _trained(text, figure, s_start, s_end) or _by_tiers(text, figure, s_start, s_end, found) or _by_code("OTHER_OTHER")
+        )
+        figure.indicator_code, figure.category = chosen.code, chosen.category
