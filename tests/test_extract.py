@@ -121,7 +121,7 @@ def test_the_share_of_secretaries_who_also_head_the_committee_is_a_one_shoulder_
     [
         ("对市级新选派76支驻乡村工作队、236名驻乡村干部全覆盖培训。", ["TRAIN_OTHER", "TRAIN_PEOPLE"]),
         ("对全县2.1万人次党员开展培训。", ["TRAIN_PERSON_TIMES"]),
-        ("选派第一书记236名，对接企业12家。", ["TEAM_FIRST_SECRETARY", "IND_ENTITIES"]),  # 对接 is not "to"
+        ("对接企业12家开展岗位培训。", ["IND_ENTITIES"]),  # 对接 is not "to"
         ("对整顿的12个软弱涣散村党组织，选派第一书记进行培训指导。", ["ORG_WEAK_BRANCH_RECTIFIED"]),  # not in the clause
     ],
 )
