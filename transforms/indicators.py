@@ -127,11 +127,15 @@ def _by_code(code: str) -> Indicator:
     return next(ind for ind in taxonomy() if ind.code == code)
 
 
-def _trained(text: str, figure: Figure, s_start: int, s_end: int) -> Indicator | None:
+def _trained(
+    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+) -> Indicator | None:
     """The training indicator of a count its sentence says was trained, else None."""
-    if figure.kind == "count" and any(
-        m.start() < figure.start and figure.end < m.end() for m in _TRAINED.finditer(text, s_start, s_end)
-    ):
+    if figure.kind != "count":
+        return None
+    if (spans := found.get(key := (s_start, s_end, "trained"))) is None:
+        spans = found[key] = [(m.start(), m.end(), m.group()) for m in _TRAINED.finditer(text, s_start, s_end)]
+    if any(start < figure.start and figure.end < end for start, end, _ in spans):
         return _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
     return None
 
@@ -162,11 +166,14 @@ def _by_tiers(
 
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
-    # Figures of one sentence share its pattern matches: most sentences hold several figures.
+    # Figures of one sentence share its pattern matches (keyed by sentence and indicator code, or "trained"): most
+    # sentences hold several figures.
     found: dict[tuple[int, int, str], list[Match]] = {}
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
         chosen = (
-            _trained(text, figure, s_start, s_end) or _by_tiers(text, figure, s_start, s_end, found) or _by_code("OTHER_OTHER")
+            _trained(text, figure, s_start, s_end, found)
+            or _by_tiers(text, figure, s_start, s_end, found)
+            or _by_code("OTHER_OTHER")
         )
         figure.indicator_code, figure.category = chosen.code, chosen.category

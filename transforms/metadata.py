@@ -20,7 +20,7 @@ _BYLINE = re.compile(
 # A page's <title> often repeats the headline with the site's name after it: "泾县：抓实…培养_宣城市人民政府".
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—]\s)\s*[^_|｜]{2,30}(?:政府|网|网站|门户|在线|组织部|日报|频道)$")
 # A line above the body that is only an organisation ("资阳区委组织部") names the source, as a byline does.
-_ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,24}(?:组织部|宣传部|委员会|党委|党组|人民政府|办公室|融媒体中心|工委)$")
+_ORG_LINE = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{2,24}(?:组织部|宣传部|委员会|党委|党组|人民政府|办公室|融媒体中心|工委))$")
 # A date alone on a line, perhaps in brackets, as articles end: "（2023年1月12日）".
 _DATE_LINE = re.compile(r"^[（(\[【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[）)\]】]?$")
 _URL = re.compile(r"(?:原文(?:链接|地址|网址)|链接|网址)\s*[:：]\s*(https?://[^\s，,]+)")
@@ -79,6 +79,6 @@ def extract_metadata(header: list[str], metadata: list[str], chrome: list[str]) 
     if meta.source is None:  # no site either: the organisation that signs the article
         for line in header:
             if m := (_ORG_LINE.match(line.strip()) or _BYLINE.match(line.strip())):
-                meta.source = m.group(1) if m.re is _BYLINE else m.group()
+                meta.source = m.group(1)
                 break
     return meta
