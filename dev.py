@@ -43,7 +43,7 @@ def ensure_environment() -> None:
     _sh(str(BIN / "uv"), "pip", "sync", "-q", "--compile-bytecode", "--python", env_python, "requirements.lock")
     _sh(str(BIN / "uv"), "pip", "install", "-q", "--no-deps", "--python", env_python, "-e", ".")
     # Prefect's database migrations, run once here: otherwise the first run in every new state folder waits for them.
-    _sh(env_python, "-m", "flows.prefect_db")
+    _sh(env_python, "-m", "flows.runtime.prefect_db")
     STAMP.write_text(_fingerprint())
 
 

@@ -10,11 +10,19 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLD = Path(__file__).parent / "fixtures" / "seeds_gold.json"
+from helpers import GOLD, MAX_BYTES, SEEDS, load_without_prefect
 
 os.environ.setdefault("DANGJIAN_STATE_DIR", tempfile.mkdtemp(prefix="dangjian-state-"))
+
+
+@pytest.fixture(autouse=True)
+def settings_from_this_tests_environment():
+    """Settings are read once per process; a test that sets a variable gets it read again."""
+    from flows.settings import current
+
+    current.cache_clear()
+    yield
+    current.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -24,16 +32,17 @@ def gold() -> dict:
 
 @pytest.fixture(scope="session")
 def raw_seeds():
-    from transforms.ingest import read, scan
+    from transforms.ingest.read import read
+    from transforms.ingest.scan import scan
 
     files, _ = scan(SEEDS)
-    docs, _ = read(files, {})
+    docs, _ = read(files, {}, MAX_BYTES)
     return docs
 
 
 @pytest.fixture(scope="session")
 def clean_seeds(raw_seeds):
-    from transforms.clean import clean_batch
+    from transforms.clean.document import clean_batch
 
     docs, outcomes = clean_batch(raw_seeds)
     assert not outcomes
@@ -42,9 +51,10 @@ def clean_seeds(raw_seeds):
 
 @pytest.fixture(scope="session")
 def extracted_seeds(clean_seeds):
-    from transforms.extract import extract_document
+    from transforms.batch import extract_for_link
 
-    return {name: extract_document(doc) for name, doc in clean_seeds.items()}
+    names = sorted(clean_seeds)
+    return dict(zip(names, extract_for_link([clean_seeds[n] for n in names])))
 
 
 @pytest.fixture
@@ -76,53 +86,12 @@ def prefect_harness():
         yield
 
 
-def run_without_prefect(source: Path, path: Path, run_id: str = "r1"):
-    """Every stage from ingest to link, as plain function calls, against what the warehouse at path holds: the RunBatch."""
-    from datetime import datetime
+@pytest.fixture
+def flow(prefect_harness):
+    """The Prefect flow, called in this process against the session's Prefect server."""
+    from flows.etl import dangjian_etl
 
-    from transforms.clean import clean_batch
-    from transforms.extract import extract_batch
-    from transforms.ingest import drop_exact_duplicates, read, scan, skip_unchanged
-    from transforms.near_duplicates import candidates, link_run
-    from transforms.records import FileOutcome
-    from transforms.tabulate import tabulate
-    from transforms.validation import validate
-    from warehouse.load import RunBatch
-    from warehouse.state import read as read_state
-
-    known, stats, originals = read_state(str(path))
-    files, outcomes = scan(source)
-    files, unchanged = skip_unchanged(files, known, stats)
-    raw, more = read(files, known)
-    raw, duplicates = drop_exact_duplicates(raw, known)
-    clean, _ = clean_batch(raw)
-    checked = validate(tabulate(raw, clean, extract_batch(clean), run_id, datetime.now()))
-    documents = checked.tables.documents
-    links = link_run(candidates(documents), originals, {d.replaces for d in raw if d.replaces})
-    copies = {link.doc_id for link in links}
-    outcomes += unchanged + more + duplicates
-    outcomes += [
-        FileOutcome(source_file, "duplicate" if doc_id in copies else "loaded", doc_id=doc_id)
-        for doc_id, source_file in zip(documents["doc_id"].to_pylist(), documents["source_file"].to_pylist())
-    ]
-    return RunBatch(run_id, datetime.now(), str(source), checked.tables, outcomes, checked.rejections, links=links, quality=checked.results)
-
-
-def load_batch(batch, path: Path) -> None:
-    from warehouse.connection import connect
-    from warehouse.load import load_run
-    from warehouse.migrate import migrate
-
-    con = connect(path)
-    migrate(con)
-    load_run(con, batch)
-    con.close()
-
-
-def load_without_prefect(source: Path, path: Path) -> Path:
-    """Every stage from ingest to load, as plain function calls, from source into the warehouse at path."""
-    load_batch(run_without_prefect(source, path), path)
-    return path
+    return dangjian_etl
 
 
 @pytest.fixture(scope="session")
@@ -140,13 +109,13 @@ def hostile_run(tmp_path_factory, prefect_harness):
     """The seeds plus the hostile corpus, run twice through the Prefect flow: (expected, source, warehouse, summaries)."""
     from hostile import LIMIT_BYTES, write_hostile_corpus
 
-    import transforms.ingest
+    import transforms.ingest.read
     from flows.etl import dangjian_etl
 
     source = tmp_path_factory.mktemp("hostile")
     expected = write_hostile_corpus(source, tmp_path_factory.mktemp("outside"))
     warehouse = tmp_path_factory.mktemp("wh") / "hostile.duckdb"
-    read_limited = transforms.ingest.read_limited
+    read_limited = transforms.ingest.read.read_limited
 
     def as_if_unprivileged(path, max_bytes):
         # root reads a file whatever its mode, so the refusal an ordinary user would get is raised here
@@ -155,6 +124,6 @@ def hostile_run(tmp_path_factory, prefect_harness):
         return read_limited(path, max_bytes)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(transforms.ingest, "read_limited", as_if_unprivileged)
+        patch.setattr(transforms.ingest.read, "read_limited", as_if_unprivileged)
         summaries = [dangjian_etl(str(source), str(warehouse), max_file_bytes=LIMIT_BYTES) for _ in range(2)]
     return expected, source, warehouse, summaries

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import SEEDS
+from helpers import SEEDS
 
 # Personal data written into article bodies, in several encodings: the privacy scan must find none of it outside raw.
 PERSONAL = (
@@ -34,7 +34,7 @@ class Expected:
 
 def articles(count: int) -> list[str]:
     """Distinct plain-text articles with the seeds' texture, from the scale generator."""
-    from transforms.synth import Generator
+    from bench.synth import Generator
 
     gen, texts, index = Generator(SEEDS, seed=11), [], 0
     while len(texts) < count:

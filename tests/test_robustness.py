@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_extract_properties import mutated_sentence
-from transforms.decoding import decode
+from strategies import mutated_sentence
+from transforms.ingest.decoding import decode
 from transforms.errors import TerminalInputError
 from transforms.records import RawDocument
-from transforms.stages import clean_and_extract
+from transforms.batch import clean_and_extract
 
 PROSE = "全县培训党员干部1.2万人次，整顿软弱涣散村党组织29个，选派第一书记56名，投入村级活动场所建设资金660余万元。"
 MEGABYTE = 1_000_000

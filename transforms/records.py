@@ -1,10 +1,16 @@
-"""Plain records passed between pipeline stages."""
+"""Plain records passed between pipeline stages, and to the warehouse: files, documents, figures, checks, links."""
 
 from __future__ import annotations
 
 from array import array
-
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+CRITICAL, WARNING = "critical", "warning"  # severities of a data-quality check
+SAMPLE_SIZE = 20  # offending ids kept per check
 
 
 @dataclass(frozen=True)
@@ -112,4 +118,74 @@ class Extraction:
     keywords: list[tuple[str, float]]
     initiatives: list[tuple[str, int, int]]  # (name, mentions, first offset)
     time_refs: list[tuple[str, int | None, int]]  # (text, year, offset)
-    fingerprint: list[int] = field(default_factory=list)  # MinHash of the body, for republished copies
+    # Set with the extraction, for the link stage: MinHash of the body, and the figures' (value, unit) keys.
+    fingerprint: list[int] = field(default_factory=list)
+    figure_keys: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A document or figure a check set aside, and why."""
+
+    doc_id: str | None
+    source_file: str | None
+    item: str  # document or figure
+    item_id: str | None
+    check: str
+    reason: str
+    suite: str = ""
+    severity: str = CRITICAL
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one expectation over one or more batches."""
+
+    suite: str
+    check: str
+    expectation: str
+    column: str | None
+    severity: str
+    reason: str
+    element_count: int = 0
+    unexpected_count: int = 0
+    sample_ids: list[str] = field(default_factory=list)
+    kwargs: dict = field(default_factory=dict)
+
+    @property
+    def success(self) -> bool:
+        return self.unexpected_count == 0
+
+    @property
+    def failed_critically(self) -> bool:
+        return self.severity == CRITICAL and not self.success
+
+    @property
+    def unexpected_percent(self) -> float:
+        return 100.0 * self.unexpected_count / self.element_count if self.element_count else 0.0
+
+    def absorb(self, other: CheckResult) -> None:
+        self.element_count += other.element_count
+        self.unexpected_count += other.unexpected_count
+        self.sample_ids = (self.sample_ids + other.sample_ids)[:SAMPLE_SIZE]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A document the link stage may find to be a copy of another, or the original of one."""
+
+    doc_id: str
+    source_file: str
+    fingerprint: list[int] | np.ndarray
+    order: tuple = ()  # lower sorts first and becomes the original
+    figures: np.ndarray | None = None  # figure keys; None where not known (loaded before they were kept)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A republished copy and the original it repeats."""
+
+    doc_id: str
+    original: str
+    original_file: str
+    similarity: float

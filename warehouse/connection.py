@@ -7,17 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from transforms.errors import RetryableError
-
-DEFAULT_PATH = Path("warehouse/dangjian.duckdb")
-
-
-class WarehouseBusy(RetryableError):
-    """Another process holds the warehouse file's write lock."""
-
-
-class WarehouseMissing(Exception):
-    """The warehouse file does not exist yet."""
+from transforms.errors import WarehouseBusy, WarehouseMissing
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -35,6 +25,13 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
             who = describe_process(int(holder.group(1))) if holder else "another process"
             raise WarehouseBusy(f"warehouse {path} is locked by {who}; try again when it has finished") from None
         raise
+
+
+def warehouse_state_dir(warehouse: Path | str) -> Path:
+    """The folder beside a warehouse file for what belongs to it but not in it (staged runs, Data Docs):
+    warehouse/dangjian.duckdb -> warehouse/dangjian.state/."""
+    path = Path(warehouse)
+    return path.with_name(path.stem + ".state")
 
 
 def describe_process(pid: int) -> str:

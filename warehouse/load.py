@@ -1,67 +1,42 @@
-"""The load stage: write one run into the warehouse in a single transaction.
+"""The load stage: write one run into the warehouse in a single transaction, from its staged rows.
 
-A crash or error anywhere inside leaves the warehouse exactly as it was before the run.
+A crash or error anywhere inside leaves the warehouse exactly as it was before the run. The load writes what it is
+given: the staged documents and facts, the reference dimensions, the files' outcomes and the run's checks.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from transforms.near_duplicates import Link
-from transforms.records import FileOutcome
-from transforms.tabulate import Tables
-from transforms.errors import PipelineError, QualityGateFailed
-from transforms.validation import CheckResult, Rejection
-from warehouse import frames, quality, staging
-from warehouse.connection import scalar, table_columns
+from transforms.errors import LoadOutOfMemory, QualityGateFailed
+from transforms.records import CheckResult, FileOutcome, Link, Rejection
+from warehouse import staging
+from warehouse.connection import connect, scalar, table_columns
 from warehouse.integrity import check_integrity
-from warehouse.writes import insert, reference, upsert
+from warehouse.migrate import migrate
+from warehouse.quality import results as quality
+from warehouse.writes import insert, upsert, upsert_rows
 
 _FACT_TABLES = ("core.fact_metric", "core.fact_keyword", "core.fact_initiative", "core.fact_time_ref")
+# The reference dimensions a run brings, by their key.
+REFERENCE_KEYS = {"core.dim_region": "adcode", "core.dim_indicator": "indicator_code"}
 # DuckDB's own default memory limit is 80 % of the machine's memory, which it fills during a large load. Under a
-# limit it spills what it can to disk: a run's uncommitted rows, 1 GB of them at 100,000 articles. It cannot spill
-# the indexes of the dimension keys, which it holds whole, ~0.5 KB a document. Measured on a load of 100,000 articles
-# into an empty warehouse: 38-47 s under any limit from 160 MB to 512 MB, the process growing by 261 MB under 160 MB
-# and 610 MB under 512 MB; out of memory under 128 MB.
-LOAD_WORKING_MB = 192
+# limit it spills what it can to disk (a run's uncommitted rows), but not the indexes of the dimension keys, which it
+# holds whole: about this much a document. The load's limit is the working memory it is given plus that.
 LOAD_MB_PER_DOCUMENT = 0.5 / 1024
 
 
-class LoadOutOfMemory(PipelineError):
-    """The load needed more memory than its limit; the same load under the same limit would fail again."""
-
-
-def working_mb() -> int:
-    """The load's working memory: DANGJIAN_LOAD_MB, or LOAD_WORKING_MB."""
-    return int(os.environ.get("DANGJIAN_LOAD_MB", LOAD_WORKING_MB))
-
-
-def memory_limit(con: duckdb.DuckDBPyConnection, incoming: int) -> str:
+def memory_limit(con: duckdb.DuckDBPyConnection, incoming: int, working_mb: int) -> str:
     """The memory limit for a load of up to `incoming` documents into the warehouse at `con`."""
     documents = scalar(con, "SELECT count(*) FROM raw.document") + incoming
-    return f"{working_mb() + round(documents * LOAD_MB_PER_DOCUMENT)}MB"
-
-
-def load_run_capped(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
-    """`load_run` under the memory limit for this batch and warehouse; running out of memory is LoadOutOfMemory."""
-    limit = memory_limit(con, len(batch.outcomes))
-    con.execute(f"SET memory_limit = '{limit}'")
-    try:
-        return load_run(con, batch)
-    except duckdb.OutOfMemoryException:
-        raise LoadOutOfMemory(
-            f"the load ran out of memory under its {limit} limit; nothing was loaded. Give it more working memory "
-            f"than {working_mb()} MB with DANGJIAN_LOAD_MB and run again"
-        ) from None
+    return f"{working_mb + round(documents * LOAD_MB_PER_DOCUMENT)}MB"
 
 
 @dataclass
@@ -71,8 +46,10 @@ class RunBatch:
     run_id: str
     started_at: datetime
     source_dir: str
-    tables: Tables | None  # the run's validated documents, unless they were staged slice by slice (`staging`)
+    staging: Path  # the run's validated documents and facts, staged slice by slice (warehouse/staging.py)
     outcomes: list[FileOutcome]
+    counts: dict  # files seen, new, unchanged, loaded, duplicate, quarantined, and quarantine reasons (transforms/outcomes.py)
+    reference: dict[str, pa.Table] = field(default_factory=dict)  # rows of the REFERENCE_KEYS dimensions
     rejections: list[Rejection] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     quality: list[CheckResult] = field(default_factory=list)  # validate-stage results, merged over batches
@@ -81,45 +58,48 @@ class RunBatch:
     strict: bool = False  # any critical failure, here or in the integrity checks, fails the run
     stage_seconds: dict[str, float] = field(default_factory=dict)
     flow_run_id: str | None = None
-    staging: Path | None = None  # the run's documents staged slice by slice (warehouse/staging.py) instead of tables
+    working_mb: int = 192  # the load's memory beyond the dimension indexes
 
 
-def summarize(outcomes: list[FileOutcome], metrics: int) -> dict:
-    kinds = Counter(o.outcome for o in outcomes)
-    reasons = Counter(o.reason for o in outcomes if o.outcome == "quarantined")
-    return {
-        "files_seen": len(outcomes),
-        "files_new": sum(1 for o in outcomes if o.outcome == "loaded" and o.reason != "changed"),
-        "files_unchanged": kinds["unchanged"],
-        "files_loaded": kinds["loaded"],
-        "files_duplicate": kinds["duplicate"],
-        "files_quarantined": kinds["quarantined"],
-        "quarantine_reasons": dict(reasons),
-        "metrics_loaded": metrics,
-    }
+def load_into(warehouse: Path | str, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
+    """Open the warehouse for writing, bring it to the current schema and load the run (`load_run`)."""
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        return load_run(con, batch)
+    finally:
+        con.close()
 
 
 def load_run(con: duckdb.DuckDBPyConnection, batch: RunBatch) -> tuple[dict, list[CheckResult]]:
-    """Write the run; return its summary counts and every quality result, the integrity checks included.
-
-    A batch whose documents were staged slice by slice names its staging folder; one that carries its tables in
-    memory is staged here first, so both are written by the same statements.
-    """
-    if batch.staging is not None:
-        return _load_staged(con, batch, batch.staging)
-    with tempfile.TemporaryDirectory(prefix="dangjian-staging-") as tmp:
-        path = staging.create(Path(tmp) / "staging")
-        staging.add(path, batch.tables)
-        return _load_staged(con, batch, path)
-
-
-def _load_staged(con: duckdb.DuckDBPyConnection, batch: RunBatch, path: Path) -> tuple[dict, list[CheckResult]]:
-    now = datetime.now()
-    staging.attach(con, path)
+    """Write the run under its memory limit; return its summary counts and every quality result, the integrity
+    checks included. Running out of memory is LoadOutOfMemory, and nothing is written."""
+    limit = memory_limit(con, len(batch.outcomes), batch.working_mb)
+    con.execute(f"SET memory_limit = '{limit}'")
+    staging.attach(con, batch.staging)
     try:
-        return _write_run(con, batch, now)
+        return _write_run(con, batch, datetime.now())
+    except duckdb.OutOfMemoryException:
+        raise LoadOutOfMemory(
+            f"the load ran out of memory under its {limit} limit; nothing was loaded. Give it more working memory "
+            f"than {batch.working_mb} MB with DANGJIAN_LOAD_MB and run again"
+        ) from None
     finally:
         con.execute("DETACH stg")
+
+
+def outcome_frame(outcomes: list[FileOutcome], run_id: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(run_id, o.source_file, o.doc_id, o.outcome, o.reason, o.detail) for o in outcomes],
+        columns=["run_id", "source_file", "doc_id", "outcome", "reason", "detail"],
+    )
+
+
+def rejection_frame(rejections: list[Rejection], run_id: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(run_id, r.source_file, r.doc_id, r.item, r.item_id, r.check, r.reason, r.suite, r.severity) for r in rejections],
+        columns=["run_id", "source_file", "doc_id", "item", "item_id", "check_name", "reason", "suite", "severity"],
+    )
 
 
 def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -> tuple[dict, list[CheckResult]]:
@@ -131,10 +111,11 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
     })
     con.register("_links", links)
     counted = "doc_id NOT IN (SELECT doc_id FROM _links)"
-    summary = summarize(batch.outcomes, scalar(con, f"SELECT count(*) FROM stg.core.fact_metric WHERE {counted}"))
+    summary = {**batch.counts, "metrics_loaded": scalar(con, f"SELECT count(*) FROM stg.core.fact_metric WHERE {counted}")}
     con.execute("BEGIN")
     try:
-        reference(con)
+        for table, rows in batch.reference.items():
+            upsert_rows(con, table, REFERENCE_KEYS[table], rows)
         for table in _FACT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT old FROM stg.main.replaced UNION ALL SELECT doc_id FROM stg.core.dim_document)")
         con.execute("UPDATE raw.document SET is_current = false WHERE doc_id IN (SELECT old FROM stg.main.replaced)")
@@ -142,7 +123,7 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
         upsert(con, "raw.document", "doc_id", "stg.raw.document", table_columns(con, "raw.document"))
         upsert(con, "core.dim_document", "doc_id", "stg.core.dim_document", table_columns(con, "core.dim_document"))
         # Set after the insert, on the few copies: a join of the staged documents with the links, as the insert's
-        # source, hashed every staged body and ran out of memory under a 384 MB cap at 100,000 articles.
+        # source, hashed every staged body and ran out of memory on a large archive.
         con.execute(
             """UPDATE core.dim_document SET duplicate_of = l.original, duplicate_similarity = l.similarity
                FROM _links l WHERE core.dim_document.doc_id = l.doc_id"""
@@ -192,8 +173,8 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
             ]
         )
         insert(con, "ops.pipeline_run", run)
-        insert(con, "ops.file_outcome", frames.outcome_frame(batch.outcomes, batch.run_id))
-        insert(con, "ops.quarantine", frames.rejection_frame(rejections, batch.run_id))
+        insert(con, "ops.file_outcome", outcome_frame(batch.outcomes, batch.run_id))
+        insert(con, "ops.quarantine", rejection_frame(rejections, batch.run_id))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

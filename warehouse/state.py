@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 
-from transforms.near_duplicates import Candidate, figure_key_rows, fingerprint_rows
 from warehouse.connection import connect
 from warehouse.migrate import migrate
 
 
-def read(warehouse: str) -> tuple[dict[str, str], dict[str, tuple[int, int]], list[Candidate]]:
+def read(warehouse: str) -> tuple[dict[str, str], dict[str, tuple[int, int]], pa.Table]:
     """Migrate the warehouse, then read its known documents, their file stats and the originals' fingerprints.
 
     The connection stays inside this frame: a DuckDB object kept alive by a failed run's traceback makes the
@@ -34,18 +34,10 @@ def known_stats(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
     return {source_file: (size, mtime_ns) for source_file, size, mtime_ns in rows}
 
 
-def known_originals(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
-    """Fingerprints of the current documents that are not themselves copies: what a new copy can link to.
-
-    Read through Arrow as one int64 matrix: as lists of Python ints, 100,000 fingerprints took 2.1 s to read, as
-    numpy arrays of arrays 0.5 s, this way 0.3 s.
-    """
-    found = con.sql(
+def known_originals(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """doc_id, source_file, minhash and figure_keys of the current documents that are not themselves copies: what a
+    new copy can link to. As Arrow, whose list columns the link stage reads as one matrix."""
+    return con.sql(
         """SELECT d.doc_id, d.source_file, f.minhash, f.figure_keys FROM core.document_fingerprint f
            JOIN core.dim_document d USING (doc_id) WHERE d.is_current AND d.duplicate_of IS NULL"""
     ).to_arrow_table()
-    prints, keys = fingerprint_rows(found["minhash"]), figure_key_rows(found["figure_keys"])
-    return [
-        Candidate(doc_id, source_file, row, figures=figures)
-        for doc_id, source_file, row, figures in zip(found["doc_id"].to_pylist(), found["source_file"].to_pylist(), prints, keys)
-    ]

@@ -1,18 +1,23 @@
-"""Write DataFrames into warehouse tables: plain inserts, upserts by key, and the reference dimensions."""
+"""Write rows into warehouse tables: plain inserts, and upserts by key."""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from warehouse import frames
+Rows = pd.DataFrame | pa.Table
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
+def _columns(rows: Rows) -> list[str]:
+    return list(rows.column_names if isinstance(rows, pa.Table) else rows.columns)
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Rows) -> None:
+    if not len(rows):
         return
-    con.register("_incoming", frame)
-    cols = ", ".join(frame.columns)
+    con.register("_incoming", rows)
+    cols = ", ".join(_columns(rows))
     con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
     con.unregister("_incoming")
 
@@ -22,7 +27,7 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, source: str, co
 
     The update joins only the source rows whose key the table holds, found by their keys alone and set apart first:
     joined with the whole of a source it has no statistics for (a run's staged Parquet files), DuckDB hashed all of
-    it, 100,000 article bodies, and ran out of memory.
+    it, every article body, and ran out of memory.
     """
     existing = [k for (k,) in con.execute(f"SELECT {key} FROM {source} WHERE {key} IN (SELECT {key} FROM {table})").fetchall()]
     if existing:
@@ -35,15 +40,9 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, source: str, co
     con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {source} WHERE {key} NOT IN (SELECT {key} FROM {table})")
 
 
-def upsert_frame(con: duckdb.DuckDBPyConnection, table: str, key: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
+def upsert_rows(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: Rows) -> None:
+    if not len(rows):
         return
-    con.register("_incoming", frame)
-    upsert(con, table, key, "_incoming", list(frame.columns))
+    con.register("_incoming", rows)
+    upsert(con, table, key, "_incoming", _columns(rows))
     con.unregister("_incoming")
-
-
-def reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Gazetteer and taxonomy: insert what is missing, refresh names of what exists."""
-    upsert_frame(con, "core.dim_region", "adcode", frames.region_frame())
-    upsert_frame(con, "core.dim_indicator", "indicator_code", frames.indicator_frame())

@@ -1,0 +1,116 @@
+"""`dangjian eval`: run the pipeline into a scratch warehouse and score its figures, categories, places and dates
+against a gold annotation file (the format of tests/fixtures/seeds_gold.json)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def _key(unit: str, value: float, low: float | None, high: float | None) -> tuple:
+    if low is not None and high is not None:
+        return (unit, round(float(low), 4), round(float(high), 4))
+    return (unit, round(float(value), 4))
+
+
+def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
+    """Precision/recall/F1 of figures (same file, canonical unit and value; ranges by both bounds),
+    category agreement on the matches, and the lists of misses, extras and matches filed under another category."""
+    gold_by_file: dict[str, Counter] = defaultdict(Counter)
+    gold_rows: dict[tuple, list[dict]] = defaultdict(list)
+    for g in gold:
+        k = (g["file"], *_key(g["unit"], g["value"], g.get("value_low"), g.get("value_high")))
+        gold_by_file[g["file"]][k] += 1
+        gold_rows[k].append(g)
+    matched, category_agree = 0, 0
+    extras, miscategorised, used = [], [], Counter()
+    for p in predicted:
+        k = (p["file"], *_key(p["unit"], p["value"], p.get("value_low"), p.get("value_high")))
+        if used[k] < gold_by_file[p["file"]][k]:
+            g = gold_rows[k][used[k]]
+            used[k] += 1
+            matched += 1
+            if g["category"] == p.get("category"):
+                category_agree += 1
+            else:
+                miscategorised.append({**p, "gold_category": g["category"]})
+        else:
+            extras.append(p)
+    misses = []
+    for k, rows in gold_rows.items():
+        misses.extend(rows[used[k]:])
+    precision = matched / len(predicted) if predicted else 0.0
+    recall = matched / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "matched": matched,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "category_agreement": round(category_agree / matched, 4) if matched else 0.0,
+        "misses": misses,
+        "extras": extras,
+        "miscategorised": miscategorised,
+    }
+
+
+def score_documents(gold_docs: list[dict], predicted: dict[str, dict]) -> dict:
+    """Accuracy of province, city, county and publication date per document (None must match None)."""
+    fields = ("province", "city", "county", "publish_date")
+    correct = Counter()
+    wrong = []
+    for g in gold_docs:
+        p = predicted.get(g["file"], {})
+        for f in fields:
+            if (p.get(f) or None) == (g.get(f) or None):
+                correct[f] += 1
+            else:
+                wrong.append({"file": g["file"], "field": f, "gold": g.get(f), "predicted": p.get(f)})
+    n = len(gold_docs)
+    return {"documents": n, **{f"{f}_accuracy": round(correct[f] / n, 4) if n else 0.0 for f in fields}, "wrong": wrong}
+
+
+def evaluate(gold_path: Path, source: Path) -> dict:
+    """The pipeline's output for source, scored against the gold file: {"figures": ..., "documents": ...}."""
+    from flows.run import run_flow
+    from warehouse.connection import connect
+
+    annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / "eval.duckdb"
+        run_flow(source, scratch)
+        con = connect(scratch, read_only=True)
+        metrics = con.sql("SELECT source_file AS file, * EXCLUDE (source_file) FROM mart.v_metrics").df()
+        documents = con.sql("SELECT source_file AS file, province, city, county, CAST(publish_date AS VARCHAR) AS publish_date FROM mart.v_documents").df()
+        con.close()
+    predicted = metrics.astype(object).where(metrics.notna(), None).to_dict("records")
+    figures = score_figures(annotation["metrics"], predicted)
+    rows = documents.astype(object).where(documents.notna(), None).to_dict("records")
+    places = score_documents(annotation["documents"], {r["file"]: r for r in rows})
+    return {"figures": figures, "documents": places}
+
+
+def render(result: dict) -> str:
+    """The scores, then every miss, extra figure, other category and wrong place or date, a line each."""
+    figures, places = result["figures"], result["documents"]
+    lines = [
+        f"figures: precision {figures['precision']:.3f}  recall {figures['recall']:.3f}  F1 {figures['f1']:.3f}  "
+        f"({figures['matched']} matched of {figures['gold']} gold, {figures['predicted']} predicted)",
+        f"category agreement on matches: {figures['category_agreement']:.3f}",
+        "place accuracy: province {province_accuracy:.3f}  city {city_accuracy:.3f}  county {county_accuracy:.3f}  "
+        "date accuracy: {publish_date_accuracy:.3f}".format(**places),
+    ]
+    lines += [f"  miss   {m['file']}: {m['value']} {m['unit']}  ({m['evidence']})" for m in figures["misses"]]
+    lines += [f"  extra  {x['file']}: {x['value']} {x['unit']}  ({x['evidence']})" for x in figures["extras"]]
+    lines += [
+        f"  category {odd['file']}: {odd['value']} {odd['unit']} gold {odd['gold_category']}, got {odd['category']}"
+        f" {odd['indicator_code']}  ({odd['evidence']})"
+        for odd in figures["miscategorised"]
+    ]
+    lines += [f"  wrong  {w['file']} {w['field']}: gold {w['gold']!r}, got {w['predicted']!r}" for w in places["wrong"]]
+    return "\n".join(lines)
+

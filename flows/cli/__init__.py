@@ -1,0 +1,61 @@
+"""The `dangjian` command line: a group of commands, each a module of this package, each thin over a library call."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import signal
+import sys
+
+import click
+
+from flows.cli.devtools import agreement, bench, evaluate, synth
+from flows.cli.export import export
+from flows.cli.purge import purge_raw
+from flows.cli.quality import quality
+from flows.cli.report import report
+from flows.cli.run import run
+from flows.cli.serve import serve
+from flows.cli.sql import sql
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Party-building metrics warehouse: extract figures from articles into DuckDB."""
+
+
+for command in (run, sql, report, evaluate, quality, export, serve, synth, bench, agreement, purge_raw):
+    main.add_command(command)
+
+
+_exit_code: list[int] = []
+
+
+def _skip_teardown() -> None:
+    if _exit_code:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        logging.shutdown()
+        os._exit(_exit_code[0])
+
+
+def _terminated(signum: int, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def entry() -> None:
+    """The `dangjian` console script: `main`, then, once every exit hook has run, an end that skips the interpreter's
+    teardown, which frees a large run's objects one by one for nothing."""
+    atexit.register(_skip_teardown)  # the first hook registered runs last, after those the command adds
+    # `kill`, a scheduler's timeout or a service stop: unwind as Ctrl-C does, so that the run's Prefect server, worker
+    # processes and staging folder go with it and the warehouse keeps its last committed state.
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            _exit_code.append(exc.code or 0)
+        raise

@@ -1,0 +1,26 @@
+"""`dangjian export`: the public marts as Parquet or CSV files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from flows.cli.common import open_warehouse, warehouse_option
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the files into.")
+@warehouse_option
+def export(fmt: str, output: Path, warehouse: Path) -> None:
+    """Write the marts (v_metrics, v_documents, v_initiatives) as Parquet or CSV files for other tools."""
+    from warehouse.publish.export import export_marts
+
+    con = open_warehouse(warehouse)
+    try:
+        written = export_marts(con, fmt, output)
+    finally:
+        con.close()
+    for view, (path, rows) in written.items():
+        click.echo(f"{view:14} {rows:>8} rows  {path}")

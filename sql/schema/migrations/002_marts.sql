@@ -1,0 +1,2 @@
+-- 002: the first public views, mart.v_metrics, mart.v_documents and mart.v_initiatives. Views are not migrated:
+-- each one's whole current definition is in sql/schema/views/, created again by every migrate.

@@ -1,0 +1,2 @@
+-- 005: metric_id added at the end of mart.v_metrics (sql/schema/views/v_metrics.sql), so a report or an analyst can
+-- cite one figure. Views are not migrated: each one's whole definition is in sql/schema/views/.

@@ -1,0 +1,177 @@
+import pytest
+
+from bench.evaluation import score_figures
+
+
+def test_seed_figures_meet_the_bar(extracted_seeds, gold):
+    predicted = [
+        {"file": name, "unit": f.unit, "value": f.value, "value_low": f.value_low, "value_high": f.value_high, "category": f.category}
+        for name, x in extracted_seeds.items()
+        for f in x.figures
+    ]
+    result = score_figures(gold["metrics"], predicted)
+    assert result["precision"] >= 0.98, result["extras"]
+    assert result["recall"] >= 0.98, result["misses"]
+    assert result["category_agreement"] >= 0.97, result["miscategorised"]
+
+
+def test_scoring_lists_matched_figures_filed_under_another_category():
+    gold = [{"file": "a", "unit": "个", "value": 5, "category": "组织建设"}, {"file": "a", "unit": "人", "value": 9, "category": "人才"}]
+    predicted = [{"file": "a", "unit": "个", "value": 5, "category": "组织建设"}, {"file": "a", "unit": "人", "value": 9, "category": "产业发展"}]
+    result = score_figures(gold, predicted)
+    assert result["category_agreement"] == 0.5
+    assert [(m["value"], m["category"], m["gold_category"]) for m in result["miscategorised"]] == [(9, "产业发展", "人才")]
+
+
+@pytest.mark.parametrize("field", ["province", "city", "county", "publish_date", "source", "title"])
+def test_seed_documents_place_date_source(extracted_seeds, gold, field):
+    for doc in gold["documents"]:
+        x = extracted_seeds[doc["file"]]
+        got = getattr(x.place, field) if field in ("province", "city", "county") else getattr(x.metadata, field)
+        assert got == doc[field], (doc["file"], field)
+
+
+def test_every_figure_has_an_indicator_a_category_and_its_evidence(extracted_seeds, clean_seeds):
+    from transforms.extract.indicators import CATEGORIES, taxonomy
+
+    codes = {i.code for i in taxonomy()}
+    for name, x in extracted_seeds.items():
+        text = clean_seeds[name].text
+        for f in x.figures:
+            assert f.indicator_code in codes and f.category in CATEGORIES
+            assert text[f.clause_start : f.clause_start + len(f.evidence)] == f.evidence
+            assert f.number_text in f.evidence
+
+
+def test_ambiguous_county_names_follow_the_province_mentioned():
+    from transforms.extract.places import resolve_place
+
+    place = resolve_place(None, [], "辽宁省朝阳县坚持抓党建促乡村振兴。朝阳县整顿软弱涣散村党组织12个。")
+    assert (place.province, place.county, place.adcode) == ("辽宁省", "朝阳县", "211321")
+
+
+def test_article_about_a_whole_province_stays_at_province_level():
+    from transforms.extract.places import resolve_place
+
+    place = resolve_place("青海省:全面加强村级组织建设", [], "青海省各地持续整顿软弱涣散村党组织。西宁市、海东市分别选派第一书记。青海省各级组织部门抓实培训。")
+    assert (place.level, place.adcode) == ("province", "630000")
+
+
+def test_people_person_times_and_sessions_go_to_their_own_indicators():
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    text = "全年举办党员培训班12期、讲座30场次,培训党员干部2300人次,参训村干部460人。"
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [(f.number_text, f.indicator_code) for f in figures] == [
+        ("12期", "TRAIN_SESSIONS"),
+        ("30场次", "TRAIN_SESSIONS"),
+        ("2300人次", "TRAIN_PERSON_TIMES"),
+        ("460人", "TRAIN_PEOPLE"),
+    ]
+
+
+def test_a_narrow_indicator_matched_only_in_another_clause_yields_to_a_broad_one_in_the_figures_own():
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    text = "从优秀农民工、致富能手中选拔村党组织书记，村党组织书记中35岁以下的有28人，占比13.9%。全年发展年轻党员350名。"
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [(f.number_text, f.indicator_code) for f in figures] == [
+        ("28人", "TEAM_OTHER"),  # not 致富能手's IND_HOUSEHOLDS
+        ("13.9%", "TEAM_OTHER"),
+        ("350名", "ORG_NEW_MEMBERS"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("每年专项落实党建工作经费90万元。", "FUND_PARTY_WORK"),
+        ("村级组织运转经费每村每年不低于10万元。", "FUND_PARTY_WORK"),
+        ("在产业链上组建功能性党小组23个。", "ORG_NEW_PARTY_ORG"),
+        ("标准化建设党支部12个。", "ORG_DEMO_BRANCH"),
+        ("从机关选派优秀年轻干部45名到村任职。", "TEAM_FIRST_SECRETARY"),
+        ("建成乡村人才服务驿站8个。", "TALENT_PLATFORMS"),
+    ],
+)
+def test_indicators_whose_patterns_take_a_repeat_are_reachable(text, code):
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.indicator_code for f in figures] == [code]
+
+
+def test_the_share_of_secretaries_who_also_head_the_committee_is_a_one_shoulder_figure():
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    text = "全市村党组织书记、主任“一肩挑”比例达到96.8%。"
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [(f.number_text, f.indicator_code) for f in figures] == [("96.8%", "TEAM_ONE_SHOULDER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("对市级新选派76支驻乡村工作队、236名驻乡村干部全覆盖培训。", ["TRAIN_OTHER", "TRAIN_PEOPLE"]),
+        ("对全县2.1万人次党员开展培训。", ["TRAIN_PERSON_TIMES"]),
+        ("对接企业12家开展岗位培训。", ["IND_ENTITIES"]),  # 对接 is not "to"
+        ("对整顿的12个软弱涣散村党组织，选派第一书记进行培训指导。", ["ORG_WEAK_BRANCH_RECTIFIED"]),  # not in the clause
+    ],
+)
+def test_whom_a_clause_says_were_trained_counts_for_the_training(text, codes):
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.indicator_code for f in figures] == codes
+
+
+def test_a_taxonomy_pattern_cut_at_a_brace_is_refused(tmp_path, monkeypatch):
+    import transforms.extract.indicators as indicators
+
+    taxonomy = tmp_path / "indicators.csv"
+    header, first, *_ = indicators.TAXONOMY_PATH.read_text(encoding="utf-8").splitlines()
+    taxonomy.write_text(f"{header}\n{first}\nX,x,x,其他,个,1,count,党建.{{0\n", encoding="utf-8")
+    monkeypatch.setattr(indicators, "TAXONOMY_PATH", taxonomy)
+    indicators.taxonomy.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="line 3: a brace"):
+            indicators.taxonomy()
+    finally:
+        indicators.taxonomy.cache_clear()
+
+
+def test_a_short_county_name_inside_a_title_word_is_not_a_mention():
+    from transforms.extract.places import resolve_place
+
+    body = "湄潭县整顿软弱涣散村党组织12个。"
+    assert resolve_place("抓党建促乡村振兴", [], body).county == "湄潭县"  # not Dandong's 振兴区
+    assert resolve_place("抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county is None
+    assert resolve_place("湄潭：抓党建促乡村振兴", [], "全县整顿软弱涣散村党组织12个。").county == "湄潭县"
+
+
+def test_a_dateline_is_not_a_title_and_a_closing_date_or_signing_organisation_still_counts():
+    from transforms.extract.metadata import extract_metadata
+
+    wechat = extract_metadata(["原创 勐海组工 勐海组工 2023-03-08 18:30 发表于云南", "勐海县：多措并举建强村级后备力量"], [], [])
+    assert (wechat.title, wechat.publish_date) == ("勐海县：多措并举建强村级后备力量", "2023-03-08")
+    signed = extract_metadata(["抓实基层党建 赋能乡村振兴——记资阳区抓党建促乡村振兴工作", "资阳区委组织部"], [], ["（2023年1月12日）"])
+    assert (signed.publish_date, signed.source) == ("2023-01-12", "资阳区委组织部")
+    footer = extract_metadata(["抓实基层党建 赋能乡村振兴"], [], ["版权所有 2003-2023 某某网 更新于 2023年5月6日 访问量 12345"])
+    assert footer.publish_date is None  # a date among other chrome is not the article's
+
+
+def test_a_page_title_loses_the_site_name_after_the_headline():
+    from transforms.extract.metadata import extract_metadata
+
+    header = ["泾县：抓实村级后备力量培养_宣城市人民政府", "泾县：抓实村级后备力量培养"]
+    assert extract_metadata(header, [], []).title == "泾县：抓实村级后备力量培养"
+    assert extract_metadata(["党建工作动态｜泾县：抓实村级后备力量培养"], [], []).title == "党建工作动态｜泾县：抓实村级后备力量培养"

@@ -1,0 +1,177 @@
+"""The HTML report is one offline page: checked as text, then opened in Debian's chromium with the network blocked."""
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from helpers import run_batch
+from transforms.outcomes import Ledger
+from transforms.tables import tabulate
+from warehouse.connection import connect
+from warehouse.publish.html_report import build_html_report, html_id, write_html_report
+from warehouse.load import load_run
+from warehouse.migrate import migrate
+
+CHROMIUM = Path("/usr/bin/chromium")
+ASTRAL = "\U00020000"  # one code point in Python, two UTF-16 units in JavaScript
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def con(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
+    """The seeds loaded without Prefect, and without the validate stage, which takes seconds and rejects nothing in them.
+
+    One article starts with ASTRAL (its figures' offsets moved along) so that the page's code-point offsets are tested
+    against JavaScript's UTF-16 strings."""
+    docs = [clean_seeds[n] for n in sorted(clean_seeds)]
+    extractions = [extracted_seeds[n] for n in sorted(clean_seeds)]
+    tables = tabulate(raw_seeds, docs, extractions, "r1", datetime.now())
+    ledger = Ledger()
+    ledger.stage(tables, [])
+    folder = tmp_path_factory.mktemp("html")
+    con = connect(folder / "wh.duckdb")
+    migrate(con)
+    load_run(con, run_batch("r1", tables, ledger, folder))
+    astral_doc = con.execute("SELECT min(doc_id) FROM core.fact_metric").fetchall()[0][0]
+    con.execute("UPDATE core.dim_document SET clean_text = ? || clean_text WHERE doc_id = ?", [ASTRAL, astral_doc])
+    con.execute("UPDATE core.fact_metric SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE doc_id = ?", [astral_doc])
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def report(con, tmp_path_factory) -> Path:
+    return write_html_report(con, tmp_path_factory.mktemp("report") / "report.html")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: `python3.11 dev.py test` installs it (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that may load local files only; any other request is aborted and fails the test, as does a script error."""
+    context = browser.new_context(viewport=VIEWPORT)
+    requested, errors = [], []
+
+    def offline(route):
+        if route.request.url.startswith("file:///"):  # not file://host/..., which is where //host/x lands from a file page
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", offline)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not requested, f"the page tried the network: {requested}"
+    assert not errors, f"script errors: {errors}"
+
+
+def test_page_is_self_contained(con, report):
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="zh">' in text
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert not re.search(r"<(?:link|img|iframe)\b|<script[^>]*\bsrc=|@import", text, re.I)
+    # The articles' JSON cannot end its <script> early: no '<' at all, and it parses back to the clean texts.
+    block = re.search(r'<script type="application/json" id="articles">(.*?)</script>', text, re.S).group(1)
+    assert "<" not in block
+    texts = {t for (t,) in con.execute("SELECT clean_text FROM core.dim_document d JOIN mart.v_metrics USING (doc_id)").fetchall()}
+    assert {a["text"] for a in json.loads(block)} == texts
+
+
+def test_summary_and_charts_are_drawn(con, report, page, browser, tmp_path):
+    page.goto(report.as_uri())
+    documents, figures = con.execute("SELECT (SELECT count(*) FROM mart.v_documents), (SELECT count(*) FROM mart.v_metrics)").fetchall()[0]
+    expect(page.locator('[data-key="documents"] dd')).to_have_text(str(documents))
+    expect(page.locator('[data-key="figures"] dd')).to_have_text(str(figures))
+    for key in ("places", "money", "years"):
+        svg = page.locator(f"#chart-{key} svg")
+        box = svg.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 50, key
+        assert svg.locator(".mark-rect path").count() > 0, f"no bars in chart {key}"
+    place = con.execute("SELECT province || ' ' || county FROM mart.v_metrics WHERE county IS NOT NULL LIMIT 1").fetchall()[0][0]
+    assert place in page.locator("#chart-places svg text").all_text_contents()
+
+    shot = page.screenshot(path=tmp_path / "report.png")
+    blank = browser.new_page(viewport=VIEWPORT)
+    blank.set_content("<html><body></body></html>")
+    # A blank (single-colour) page compresses to a few KB; cards, charts and text make a much larger PNG.
+    assert (tmp_path / "report.png").stat().st_size == len(shot) > 5 * len(blank.screenshot())
+    blank.close()
+
+
+def test_clicking_a_row_marks_its_evidence_in_the_article(con, report, page):
+    rows = {html_id(m): (d, e) for m, d, e in con.execute("SELECT metric_id, doc_id, evidence FROM mart.v_metrics").fetchall()}
+    page.goto(report.as_uri())
+    first = {}  # the first row of each article, the one starting with ASTRAL among them
+    for row_id in page.locator("#figures tbody tr").evaluate_all("rows => rows.map(r => r.id)"):
+        first.setdefault(rows[row_id][0], row_id)
+    assert len(first) > 1
+    for row_id in first.values():
+        page.locator(f"#{row_id}").click()
+        mark = page.locator("#evidence mark")
+        expect(mark).to_be_visible()
+        expect(mark).to_be_in_viewport()
+        assert mark.text_content() == rows[row_id][1]
+        assert page.evaluate("location.hash") == f"#{row_id}"
+
+
+def test_opening_the_page_at_a_metric_id_reveals_its_evidence(con, report, page):
+    metric_id, doc_id, evidence = con.execute(
+        "SELECT metric_id, doc_id, evidence FROM mart.v_metrics ORDER BY doc_id, start_offset LIMIT 1"
+    ).fetchall()[0]
+    assert con.execute("SELECT starts_with(clean_text, ?) FROM core.dim_document WHERE doc_id = ?", [ASTRAL, doc_id]).fetchall()[0][0]
+    page.goto(f"{report.as_uri()}#m-{metric_id}")
+    mark = page.locator("#evidence mark")
+    expect(mark).to_be_visible()
+    expect(mark).to_have_text(evidence)
+    expect(page.locator(f"#{html_id(metric_id)}")).to_have_class(re.compile(r"\bselected\b"))
+
+
+def test_table_is_capped_and_says_so(con, report):
+    total = con.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0]
+    capped = build_html_report(con, max_rows=3)
+    assert capped.count('<tr id="m-') == 3
+    assert f"前 3 条数字,共 {total:,} 条" in capped
+    full = report.read_text(encoding="utf-8")
+    assert full.count('<tr id="m-') == total and "表格只列出" not in full
+
+
+def test_empty_warehouse_gives_a_page_saying_no_data(page, tmp_path):
+    con = connect(tmp_path / "empty.duckdb")
+    migrate(con)
+    path = write_html_report(con, tmp_path / "empty.html")
+    con.close()
+    page.goto(path.as_uri())
+    expect(page.locator('[data-key="documents"] dd')).to_have_text("0")
+    expect(page.locator('[data-key="last-run"] dd')).to_have_text("—")
+    expect(page.locator(".no-data")).to_have_count(4)  # three charts and the table
+    expect(page.locator(".no-data").first).to_contain_text("no data")
+    assert page.locator("svg").count() == 0
+
+
+def test_values_are_escaped(con):
+    title = "</script><img src=x onerror=alert(1)>"
+    con.execute("BEGIN")
+    con.execute("UPDATE core.fact_metric SET number_text = '<b>' || number_text || '</b>&'")
+    con.execute("UPDATE core.dim_document SET title = ?", [title])
+    page = build_html_report(con, max_rows=5)
+    con.execute("ROLLBACK")
+    assert "<b>" not in page and "&lt;b&gt;" in page and "&lt;/b&gt;&amp;</td>" in page
+    assert title not in page and "<img" not in page
+    block = re.search(r'<script type="application/json" id="articles">(.*?)</script>', page, re.S).group(1)
+    assert {a["title"] for a in json.loads(block)} == {title}

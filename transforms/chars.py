@@ -1,0 +1,58 @@
+"""Characters every stage reads the same way: what a Han character is, the pinyin tone letters, Traditional to Simplified.
+
+One definition here, so that decoding, cleaning, extraction and fingerprints agree on what counts as Chinese text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+# CJK Unified Ideographs, the block every article character in the genre falls in. HAN is for regular expressions
+# ("[" + HAN + "]"), HAN_FIRST and HAN_LAST for numpy over code points.
+HAN_FIRST, HAN_LAST = 0x4E00, 0x9FFF
+HAN = "\u4e00-\u9fff"
+# Toned pinyin letters, as converters write them in annotations (設(shè)) and as garbled annotations leave them.
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+TONELESS = "aaaaeeeeiiiioooouuuuvvvvvnnnm"
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's characters as a uint32 array (UTF-32), for numpy to scan without a Python loop."""
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _han_mask(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The text's code points, and which are Han characters.
+
+    Several times faster on an article than a regular expression that deletes the runs of other characters.
+    """
+    points = code_points(text)
+    return points, (points >= HAN_FIRST) & (points <= HAN_LAST)
+
+
+def han_chars(text: str) -> str:
+    """The text's Han characters, in order."""
+    points, han = _han_mask(text)
+    return points[han].tobytes().decode("utf-32-le")
+
+
+def is_han(char: str) -> bool:
+    return HAN_FIRST <= ord(char) <= HAN_LAST
+
+
+def han_count(text: str) -> int:
+    return int(np.count_nonzero(_han_mask(text)[1]))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """The text in Simplified script (OpenCC's t2s: phrases first, then characters)."""
+    return _converter().convert(text)

@@ -1,0 +1,179 @@
+"""Map each figure to an indicator of the versioned taxonomy in reference/indicators.csv.
+
+Specific indicators (tier 1) win over generic ones (tier 2); a figure that matches neither falls to its
+category's "other" indicator (tier 3), chosen by the words around it, and last to OTHER_OTHER.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from transforms.extract.clauses import SENTENCE_BREAK, clause_span
+from transforms.records import Figure
+
+TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
+TAXONOMY_VERSION = "2026.12.1"
+CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
+_PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
+# Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
+# number of people, whatever words stand near them.
+_MEASURES = {
+    "人": "people",
+    "人次": "person-times", "户次": "person-times",
+    "期": "sessions", "场次": "sessions", "次": "sessions", "批次": "sessions", "轮": "sessions", "堂": "sessions", "节": "sessions",
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    category: str
+    expected_unit: str
+    tier: int
+    kinds: frozenset[str]
+    pattern: re.Pattern | None
+
+
+_STRAY_BRACE = re.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[Indicator, ...]:
+    with TAXONOMY_PATH.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for line, row in enumerate(rows, start=2):
+        # A comma in an unquoted pattern ("人才.{0,4}平台") splits it into extra fields, and a pattern cut at "{0" still
+        # compiles: Python reads the brace as a literal, and the indicator silently matches nothing.
+        if None in row or None in row.values():
+            raise ValueError(f"{TAXONOMY_PATH.name} line {line}: expected 8 fields; quote a pattern that holds a comma")
+        if _STRAY_BRACE.search(row["pattern"]):
+            raise ValueError(f"{TAXONOMY_PATH.name} line {line}: a brace in the pattern is not a repeat such as {{0,4}}")
+    return tuple(
+        Indicator(
+            code=row["indicator_code"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            category=row["category"],
+            expected_unit=row["expected_unit"],
+            tier=int(row["tier"]),
+            kinds=frozenset(k for k in row["kinds"].split("|") if k),
+            pattern=re.compile(row["pattern"]) if row["pattern"] else None,
+        )
+        for row in rows
+    )
+
+
+def _figure_class(figure: Figure) -> str:
+    if figure.kind == "count" and figure.unit in _PRODUCTION_UNITS:
+        return "production"
+    return figure.kind
+
+
+# What a match scores inside the figure's clause, or within 15 characters of the figure outside it. A tier whose best
+# match is further off yields to a broader tier with a near one (能手 in the clause before "书记中35岁以下的有28人"), and
+# is chosen only when none has. Not for money, whose purpose is often a clause away from it
+# ("建成党群服务中心，累计投入建设资金2300万元").
+_NEAR = 2.0
+
+Match = tuple[int, int, str]  # start and end in the whole text, matched words
+
+# The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
+# training, whatever else names them.
+_TRAINED = re.compile(r"(?<![针面相绝反核应])对(?![照标接口象于比话应策])[^，。；！？：]{0,40}?(?:培训|轮训)")  # 对 the preposition
+_TRAINED_AS = {"人": "TRAIN_PEOPLE", "人次": "TRAIN_PERSON_TIMES"}
+
+
+def _score(matches: list[Match], figure: Figure, clause_end: int) -> float:
+    """Closeness of the pattern's nearest match to the figure, with a bonus inside its clause and its subject."""
+    best = 0.0
+    for pos, end, words in matches:
+        distance = figure.start - end if pos < figure.start else pos - figure.end
+        score = 5.0 / (1 + max(distance, 0) / 10)
+        if figure.clause_start <= pos < clause_end:
+            score += 2.0
+        if words in figure.subject:
+            score += 5.0
+        best = max(best, score)
+    return best
+
+
+@lru_cache(maxsize=None)
+def _candidates(figure_class: str, unit: str) -> tuple[tuple[Indicator, ...], ...]:
+    """Per tier, in taxonomy order, the indicators with a pattern that a figure of this class and unit may take."""
+    found = _MEASURES.get(unit)
+
+    def compatible(ind: Indicator) -> bool:
+        expected = _MEASURES.get(ind.expected_unit)
+        return expected is None or found is None or expected == found
+
+    return tuple(
+        tuple(
+            ind for ind in taxonomy()
+            if ind.tier == tier and ind.pattern is not None
+            and (tier == 3 or (figure_class in ind.kinds and compatible(ind)))
+        )
+        for tier in (1, 2, 3)
+    )
+
+
+@lru_cache(maxsize=None)
+def _by_code(code: str) -> Indicator:
+    return next(ind for ind in taxonomy() if ind.code == code)
+
+
+def _trained(
+    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+) -> Indicator | None:
+    """The training indicator of a count its sentence says was trained, else None."""
+    if figure.kind != "count":
+        return None
+    if (spans := found.get(key := (s_start, s_end, "trained"))) is None:
+        spans = found[key] = [(m.start(), m.end(), m.group()) for m in _TRAINED.finditer(text, s_start, s_end)]
+    if any(start < figure.start and figure.end < end for start, end, _ in spans):
+        return _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
+    return None
+
+
+def _by_tiers(
+    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+) -> Indicator | None:
+    """The indicator whose pattern scores best near the figure, from the narrowest tier matched near it."""
+    clause_end = figure.clause_start + len(figure.evidence)
+    chosen = None
+    for tier in _candidates(_figure_class(figure), figure.unit):
+        best, best_score = None, 0.0
+        for ind in tier:
+            key = (s_start, s_end, ind.code)
+            if (matches := found.get(key)) is None:
+                matches = found[key] = [
+                    (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
+                ]
+            if matches and (score := _score(matches, figure, clause_end)) > best_score:
+                best, best_score = ind, score
+        if best is None:
+            continue
+        chosen = chosen or best
+        if best_score >= _NEAR or figure.kind == "money":
+            return best
+    return chosen
+
+
+def assign(text: str, figures: list[Figure]) -> None:
+    """Set indicator_code and category on each figure, judging by the sentence around it."""
+    # Figures of one sentence share its pattern matches (keyed by sentence and indicator code, or "trained"): most
+    # sentences hold several figures.
+    found: dict[tuple[int, int, str], list[Match]] = {}
+    for figure in figures:
+        s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
+        chosen = (
+            _trained(text, figure, s_start, s_end, found)
+            or _by_tiers(text, figure, s_start, s_end, found)
+            or _by_code("OTHER_OTHER")
+        )
+        figure.indicator_code, figure.category = chosen.code, chosen.category
