@@ -80,6 +80,7 @@ def test_a_narrow_indicator_matched_only_in_another_clause_yields_to_a_broad_one
     figures = find_figures(text)
     assign(text, figures)
     assert [(f.number_text, f.indicator_code) for f in figures] == [
+        ("35岁以下", "TEAM_OTHER"),  # the bound of the group counted next (the annotation standard's range bounds)
         ("28人", "TEAM_OTHER"),  # not 致富能手's IND_HOUSEHOLDS
         ("13.9%", "TEAM_OTHER"),
         ("350名", "ORG_NEW_MEMBERS"),

@@ -25,8 +25,10 @@ from pathlib import Path
 
 import pytest
 
-CASES_PATH = Path(__file__).parents[1] / "fixtures" / "figure_cases.json"
-CASES = json.loads(CASES_PATH.read_text(encoding="utf-8"))
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+# figure_cases.json: the seeds' shapes; figure_cases_genre.json: shapes the genre adds (spaced units, durations,
+# multiples, fractions, scores, counted nouns, range bounds, quoted speech), after the annotation standard's conventions.
+CASES = [case for name in ("figure_cases.json", "figure_cases_genre.json") for case in json.loads((FIXTURES / name).read_text(encoding="utf-8"))]
 
 
 def _num(x):

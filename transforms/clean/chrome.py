@@ -32,7 +32,7 @@ _REDACTED = re.compile(r"\[(?:电话|邮箱|QQ号|身份证号)\]")
 _WEAK_CHROME_WORDS = re.compile(r"评论|回复|登录|注册|搜索|首页|分享|收藏|投稿|纠错|热线|更多")
 # Footer words that mark a line as chrome even when it reads like prose.
 _FOOTER_WORDS = re.compile(
-    r"版权所有|版权归|免责声明|本站|本网|转载|ICP备|ICP证|公网安备|Copyright|©|All Rights Reserved|违法和不良信息|不承担任何|侵权"
+    r"版权所有|版权归|免责声明|本站(?!讯)|本网(?!讯)|转载|ICP备|ICP证|公网安备|Copyright|©|All Rights Reserved|违法和不良信息|不承担任何|侵权"
 )
 _METADATA = re.compile(
     r"(?:发布|发表|更新|录入|上传)(?:时间|日期)|^\s*(?:日期|时间)[:：]|来源[:：]|来源于|稿源|供稿|出处[:：]|作者[:：]|^\s*文\s*[/／]"

@@ -19,6 +19,7 @@ from transforms.records import Figure
 
 _NUMBER = re.compile(
     rf"百分之(?P<pct>[{CHINESE_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)|"
+    rf"(?P<den>[{CHINESE_NUMERAL_CHARS}]+|\d+)分之(?P<part>[{CHINESE_NUMERAL_CHARS}]+|\d+)|"
     r"(?P<ar>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     rf"|(?P<cn>[一二两三四五六七八九十百千〇零][{CHINESE_NUMERAL_CHARS}]*)"
     r"|(?P<large>[万亿](?=[余多]))"  # 惠及群众万余人
@@ -26,10 +27,20 @@ _NUMBER = re.compile(
 _MULT = re.compile(r"千万|百万|十万|万亿|万|亿|千")
 _APPROX_INFIX = re.compile(r"余|多")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|-|~|～|至|到)\s*")
-_APPROX_SUFFIX = re.compile(r"以上|左右|上下|有余|许")
+_APPROX_SUFFIX = re.compile(r"及?以上|及?以下|左右|上下|有余|许")
 _ROUND = ("百", "千", "万", "亿")
-# "35岁以下年轻干部48人": an age bound names the group that the figure after it counts.
-_AGE_BRACKET = re.compile(r"及?(?:以下|以上)")
+# Up to two spaces may stand between a number and its unit ("296 个村", "1 亿元"), as pages set them.
+_SPACES = re.compile(r" {1,2}")
+# 年 and 点 are units only in these company: a duration (连续3年, 为期2年, 满15年) and points made (三点意见).
+_DURATION_CUE = re.compile(r"(?:连续|为期|满|历时|问效|利用|长达|用了|坚持)$")
+_FLOORS_CUE = re.compile(r"(?:共|设计|建|盖|高)$")
+_POINTS_OF = re.compile(r"意见|要求|建议|希望|体会|做法|经验|举措|措施")
+# A count whose noun is its measure: 5省 and 两村 count places (个); 1555万余选民 counts people (人), when a 万 or 亿 says
+# it is a quantity and not part of a name.
+_PLACE_NOUN = re.compile(r"省(?![委直级会份内外长])|镇(?![党政长委])|乡(?![镇村土贤亲长])|村(?![委民级干党庄两集务容规组落部长])")
+_PEOPLE_NOUN = re.compile(r"选民|农民|党员|群众|村民|居民|人口")
+# 三个三分之一: a rotation rule's name, not a share.
+_FRACTION_NAME = re.compile(r"个$")
 _APPROX_PREFIX = re.compile(r"(?:近|约|约为|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎)$")
 _DIRECTION = re.compile(
     r"(?:同比|环比|较上年|较去年|比上年|比去年)?(?P<verb>增长|增加|提高|提升|上升|增幅为?|增幅达|扩大|下降|降低|减少|缩短|缩减|下滑|回落|降幅为?)(?:了|达到?)?$"
@@ -40,7 +51,7 @@ _CHANGING_UNITS = ("%", "百分点", "岁", "元", "人", "个", "亩", "人次"
 _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’", "〔": "〕", "【": "】"}
 _PERSON_HEADS = re.compile(
     r"(?:干部|书记|党员|委员|人员|人才|同志|队员|干警|成员|代表|专家|院士|能手|村民|学生|教师|医生|群众|乡贤|骨干|带头人|能人|青年"
-    r"|主任|村官|员|者|工|师|手|农民)"
+    r"|主任|村官|员|者|工(?!作|程|业|具|资|厂|地|艺|会|委)|师|手|农民)"
     r"(?!岗|单位|队|组织|之家|工作站|服务|活动|中心|协会|学校|培训|名额|站|室|户|专业|职业|之)"
 )
 _VERBS = (
@@ -61,6 +72,8 @@ _GLUED_AFTER = re.compile(r"[A-Za-z+]")
 _ABSTRACT_NOUNS = re.compile(r"^(?:不同)?(?:方面|领域|要求|类型|环节|维度|层级|层面|板块|步骤|阶段)")
 
 
+_SPEECH = "“「『"
+_SENTENCE_INSIDE = re.compile(r"[，。；！？]")
 _MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "\n]")
 
 
@@ -72,7 +85,8 @@ def _masked(text: str) -> bytearray:
         i, ch = m.start(), m.group()
         if stack and ch == stack[-1][0]:
             _, start = stack.pop()
-            if not stack:
+            # Quoted speech runs to sentences and its figures count; a quoted name or slogan does not.
+            if not stack and not (text[start] in _SPEECH and _SENTENCE_INSIDE.search(text, start, i)):
                 mask[start : i + 1] = b"\x01" * (i + 1 - start)
         elif ch in _PAIRS and not (ch == '"' and stack and stack[-1][0] == '"'):
             if len(stack) < 4:
@@ -129,6 +143,44 @@ def _subject_before(text: str, clause_start: int, pos: int) -> str:
     return head[-30:]
 
 
+def _unit_after(text: str, end: int) -> tuple[str, int] | None:
+    """The measure word at end, or after one or two spaces there: (written form, end)."""
+    if found := match_unit(text, end):
+        return found
+    if (gap := _SPACES.match(text, end)) and (found := match_unit(text, gap.end())):
+        return found
+    return None
+
+
+def _counted_noun(text: str, end: int, multiplier: float) -> tuple[str, str] | None:
+    """(unit, kind) when the noun right after a number is what it counts, with no measure word: 5省, 两村, 4亿农民."""
+    if _PLACE_NOUN.match(text, end):
+        return "个", "count"
+    if multiplier > 1 and _PEOPLE_NOUN.match(text, end):
+        return "人", "count"
+    return None
+
+
+# A 个 counts people when the words right after it name them (3个优秀村(社区)两委干部), up to a 的 or a verb: beyond one, the
+# people belong to what is counted (300个重点村的党支部书记 counts villages). With no words after it, the noun before
+# the number says it (男性村党组织书记290个).
+_OWNER_BREAK = re.compile(r"的|有|至少|都|均|已")
+_PEOPLE_LAST = re.compile(r"(?:干部|书记|党员|委员|人员|人才|代表|村民|群众|农民|村官|男性|女性)(?:仅|只|共|约|均)?$")
+
+
+# Bodies a 个 counts even when people follow them, as the ones who act (18个村支部组织党员学习).
+_BODIES = re.compile(r"(?:支部|党组织|单位|部门|企业|合作社|协会)(?!书记|副书记|委员|成员|干部|党员|班子)")
+
+
+def _counts_people(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Whether a 个 counts people rather than places, bodies or things."""
+    if phrase := _noun_phrase(text, end, clause_end):
+        head = _OWNER_BREAK.split(phrase, 1)[0]
+        person, body = _PERSON_HEADS.search(head), _BODIES.search(head)
+        return bool(person) and (body is None or person.start() < body.start())
+    return bool(_PEOPLE_LAST.search(_subject_before(text, clause_start, start)))
+
+
 def _direction(text: str, start: int) -> str | None:
     """'up' or 'down' when a verb of change (增长, 下降 ...) stands just before the number at start, else None."""
     if d := _DIRECTION.search(text[max(0, start - 10) : start]):
@@ -171,6 +223,11 @@ def find_figures(text: str) -> list[Figure]:
             if (pct := parse_number(m.group("pct").replace("点", "."))) is not None:
                 figures.append(_percent_figure(text, start, m.end(), pct))
             continue
+        if m.group("den"):
+            whole, part = parse_number(m.group("den")), parse_number(m.group("part"))
+            if whole and part is not None and part <= whole and not _FRACTION_NAME.search(text, max(0, start - 1), start):
+                figures.append(_percent_figure(text, start, m.end(), round(100 * part / whole, 4)))
+            continue
         first = _amount(text, start)
         if first is None:
             continue
@@ -199,21 +256,32 @@ def find_figures(text: str) -> list[Figure]:
         if end < len(text) and _GLUED_AFTER.match(text, end):
             pos = end
             continue
-        unit_match = match_unit(text, end)
+        unit_match = _unit_after(text, end)
         if not unit_match:
-            chain_approx = False
-            continue
-        written, end = unit_match
-        if m.group("cn") and m.group() == "一" and multiplier == 1.0 and low is None:
+            counted = _counted_noun(text, end, multiplier)
+            if counted is None:
+                chain_approx = False
+                continue
+        if unit_match:
+            written, end = unit_match
+            unit, kind = canonical(written)
+        else:
+            written, (unit, kind) = "", counted
+        # The bare 一 of an indefinite article (一支队伍, 一批人才), but one person named as assigned (安排一名) counts, and so
+        # does a month's duration (利用一个月时间).
+        if m.group("cn") and m.group() == "一" and multiplier == 1.0 and low is None and written not in ("名", "个月"):
             continue
         if written == "个" and (_TIME_AFTER_GE.match(text, end) or _FRACTION.match(text, end)):
             continue
-        unit, kind = canonical(written)
-        if unit == "岁" and _AGE_BRACKET.match(text, end):
+        if written == "年" and (low is not None or not _DURATION_CUE.search(text, max(0, start - 4), start)):
             continue
-        factor = scale(written) * multiplier
+        if written == "点" and not _POINTS_OF.match(text, end):
+            continue
+        if written == "层" and not _FLOORS_CUE.search(text, max(0, start - 3), start):  # 二层, 5层: which floor
+            continue
+        factor = (scale(written) if written else 1.0) * multiplier
         value *= factor
-        if low is not None:
+        if low is not None and written:
             low, high = low * scale(written), high * scale(written)
         if ms := _APPROX_SUFFIX.match(text, end):
             approximate, end = True, ms.end()
@@ -230,7 +298,7 @@ def find_figures(text: str) -> list[Figure]:
             kind = "change"
         clause_start, clause_end = clause_span(text, start, end)
         after = _subject_after(text, end, clause_end)
-        if unit == "个" and not _ABSTRACT_NOUNS.match(after) and _PERSON_HEADS.search(_noun_phrase(text, end, clause_end)):
+        if unit == "个" and written and not _ABSTRACT_NOUNS.match(after) and _counts_people(text, start, end, clause_start, clause_end):
             unit = "人"
         if kind == "count" and unit in ("个", "项") and (_ABSTRACT_NOUNS.match(after) or text[start - 1 : start] == "等"):
             kind = "other"

@@ -20,6 +20,9 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "场次": ("场次", "count", ""),
     "批次": ("批次", "count", ""),
     "万亩": ("亩", "area", ""),
+    "个月": ("月", "other", ""),  # 利用1个月时间: a duration
+    "周岁": ("岁", "other", ""),
+    "㎡": ("平方米", "area", ""),
     "亿元": ("元", "money", ""),
     "万元": ("元", "money", ""),
     "元": ("元", "money", "素旦首年宵老"),
@@ -72,6 +75,16 @@ UNITS: dict[str, tuple[str, str, str]] = {
     "本": ("本", "count", "地土村乡镇县市届单领次着"),
     "部": ("部", "count", "门署分长队"),
     "成": ("%", "ratio", "为立效果绩员本功长型熟就"),
+    "倍": ("倍", "ratio", ""),
+    "届": ("届", "count", "一二三四五六七八九十中全人"),  # 十七届六中全会: a session's name
+    "层": ("层", "count", "面级次"),
+    "棚": ("棚", "count", ""),
+    "盏": ("盏", "count", ""),
+    "天": ("天", "other", "然地下津河安堂空"),
+    "分": ("分", "other", "之别钟析批类期组布散管工配局队会红享担支部化级值区行数解子"),
+    # Durations and points are units only where figures.py finds them meant so (连续3年, 三点意见), not in 2019年 or 3点.
+    "年": ("年", "other", "代度级轻终底初末前后来内间龄"),
+    "点": ("点", "other", "半钟多儿"),
 }
 # Every unit a figure can carry: what validation accepts.
 CANONICAL_UNITS = frozenset(unit for unit, _, _ in UNITS.values())
