@@ -14,6 +14,7 @@ import numpy as np
 from transforms.chars import code_points
 
 ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
+ORDINARY_WORDS_PATH = Path(__file__).parent / "reference" / "ordinary_short_names.txt"
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
 _ETHNIC = (
@@ -159,6 +160,12 @@ def names_led_by_numerals() -> dict[str, tuple[str, ...]]:
         if region.name[0] in "一二两三四五六七八九十百千万":
             by_first.setdefault(region.name[0], set()).add(region.name)
     return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def ordinary_short_names() -> frozenset[str]:
+    """Short names of divisions that are also everyday words (平安, 振兴, 延长, 和平): alone, they name no place."""
+    return frozenset(ORDINARY_WORDS_PATH.read_text(encoding="utf-8").split())
 
 
 def lineage(adcode: str) -> list[str]:
