@@ -176,3 +176,34 @@ def test_a_page_title_loses_the_site_name_after_the_headline():
     header = ["泾县：抓实村级后备力量培养_宣城市人民政府", "泾县：抓实村级后备力量培养"]
     assert extract_metadata(header, [], []).title == "泾县：抓实村级后备力量培养"
     assert extract_metadata(["党建工作动态｜泾县：抓实村级后备力量培养"], [], []).title == "党建工作动态｜泾县：抓实村级后备力量培养"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # counts of party members and of people elected are the cadre team's (the category guide)
+        ("该村现有党员36名，其中女党员4名。", ["队伍建设", "队伍建设"]),
+        ("全县共有1280人当选村党组织书记。", ["队伍建设"]),
+        ("村委会成员中女性占23.6%。", ["队伍建设"]),
+        # scores and rating rules are rules
+        ("年度积分85-100分的评为优秀党员。", ["制度机制"]),
+        ("每项指标满分20分。", ["制度机制"]),
+        ("确定了星级党员户的6项参评标准。", ["制度机制"]),
+        # a village's profile, its water and roads are neither industry nor funding
+        ("全村土地总面积1.2万亩，其中耕地3400亩。", ["其他", "其他"]),
+        ("全镇辖行政村14个、居委会3个。", ["其他", "其他"]),
+        ("帮扶队争取资金解决了86户320人的饮水难题。", ["其他", "其他"]),
+        ("修建通组水泥路3.5公里。", ["其他"]),
+        # industry area is industry
+        ("流转土地发展蔬菜种植基地1200亩。", ["产业发展"]),
+        # village committee elections are grassroots governance
+        ("全市村委会换届选民参选率达到91.2%。", ["基层治理"]),
+    ],
+)
+def test_what_is_counted_decides_the_category(text, category):
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.category for f in figures] == category

@@ -16,7 +16,7 @@ from transforms.extract.clauses import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
-TAXONOMY_VERSION = "2026.12.1"
+TAXONOMY_VERSION = "2026.12.2"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
 # Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
@@ -140,6 +140,11 @@ def _trained(
     return None
 
 
+def _scored(figure: Figure) -> Indicator | None:
+    """A score (10分, 91-100分) is a rating rule's, whatever it rates: nothing else is measured in points."""
+    return _by_code("INST_SCORING") if figure.unit == "分" else None
+
+
 def _by_tiers(
     text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
 ) -> Indicator | None:
@@ -172,7 +177,8 @@ def assign(text: str, figures: list[Figure]) -> None:
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
         chosen = (
-            _trained(text, figure, s_start, s_end, found)
+            _scored(figure)
+            or _trained(text, figure, s_start, s_end, found)
             or _by_tiers(text, figure, s_start, s_end, found)
             or _by_code("OTHER_OTHER")
         )
