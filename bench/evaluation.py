@@ -4,6 +4,7 @@ against a gold annotation file (the format of tests/fixtures/seeds_gold.json).""
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -71,7 +72,13 @@ def score_documents(gold_docs: list[dict], predicted: dict[str, dict]) -> dict:
             else:
                 wrong.append({"file": g["file"], "field": f, "gold": g.get(f), "predicted": p.get(f)})
     n = len(gold_docs)
-    return {"documents": n, **{f"{f}_accuracy": round(correct[f] / n, 4) if n else 0.0 for f in fields}, "wrong": wrong}
+    placed = sum(1 for g in gold_docs if not any(w["file"] == g["file"] and w["field"] != "publish_date" for w in wrong))
+    return {
+        "documents": n,
+        **{f"{f}_accuracy": round(correct[f] / n, 4) if n else 0.0 for f in fields},
+        "place_accuracy": round(placed / n, 4) if n else 0.0,
+        "wrong": wrong,
+    }
 
 
 def evaluate(gold_path: Path, source: Path) -> dict:
@@ -84,14 +91,55 @@ def evaluate(gold_path: Path, source: Path) -> dict:
         scratch = Path(tmp) / "eval.duckdb"
         run_flow(source, scratch)
         con = connect(scratch, read_only=True)
-        metrics = con.sql("SELECT source_file AS file, * EXCLUDE (source_file) FROM mart.v_metrics").df()
+        metrics = con.sql(
+            """SELECT m.source_file AS file, m.* EXCLUDE (source_file), i.expected_unit
+               FROM mart.v_metrics m JOIN core.dim_indicator i USING (indicator_code)"""
+        ).df()
         documents = con.sql("SELECT source_file AS file, province, city, county, CAST(publish_date AS VARCHAR) AS publish_date FROM mart.v_documents").df()
         con.close()
     predicted = metrics.astype(object).where(metrics.notna(), None).to_dict("records")
     figures = score_figures(annotation["metrics"], predicted)
     rows = documents.astype(object).where(documents.notna(), None).to_dict("records")
     places = score_documents(annotation["documents"], {r["file"]: r for r in rows})
-    return {"figures": figures, "documents": places}
+    return {"figures": figures, "documents": places, "units": unit_agreement(predicted)}
+
+
+_CHINESE_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万亿萬億兩]")
+
+
+def shape(figure: dict) -> str:
+    """The class of a figure's written number, for grouping misses: range, fraction, Chinese numerals, spaced, Arabic."""
+    written = str(figure.get("number_text") or "")
+    if figure.get("value_low") is not None:
+        return "range"
+    if "分之" in written:
+        return "fraction"
+    if _CHINESE_NUMERALS.search(written.replace("万", "").replace("亿", "")):
+        return "Chinese numerals"
+    if " " in written:
+        return "spaced"
+    return "Arabic"
+
+
+def unit_agreement(predicted: list[dict]) -> dict:
+    """How many figures carry a unit their indicator does not expect (among indicators that expect one)."""
+    judged = [p for p in predicted if p.get("expected_unit")]
+    odd = [p for p in judged if p["unit"] != p["expected_unit"]]
+    return {"judged": len(judged), "mismatched": len(odd), "share": round(len(odd) / len(judged), 4) if judged else 0.0,
+            "examples": [f"{p['file']}: {p['value']} {p['unit']} under {p['indicator_code']} ({p['expected_unit']})" for p in odd[:20]]}
+
+
+def classes(result: dict) -> dict[str, Counter]:
+    """Misses by unit and by the shape of their number, wrong places by level, wrong dates by what went wrong."""
+    misses = result["figures"]["misses"]
+    wrong = result["documents"]["wrong"]
+    dates = [w for w in wrong if w["field"] == "publish_date"]
+    return {
+        "missed figures by unit": Counter(m["unit"] for m in misses),
+        "missed figures by number shape": Counter(shape(m) for m in misses),
+        "wrong places by level": Counter(w["field"] for w in wrong if w["field"] != "publish_date"),
+        "wrong dates": Counter("not found" if w["predicted"] is None else "none in gold" if w["gold"] is None else "another date" for w in dates),
+    }
 
 
 def render(result: dict) -> str:
@@ -102,8 +150,14 @@ def render(result: dict) -> str:
         f"({figures['matched']} matched of {figures['gold']} gold, {figures['predicted']} predicted)",
         f"category agreement on matches: {figures['category_agreement']:.3f}",
         "place accuracy: province {province_accuracy:.3f}  city {city_accuracy:.3f}  county {county_accuracy:.3f}  "
-        "date accuracy: {publish_date_accuracy:.3f}".format(**places),
+        "date accuracy: {publish_date_accuracy:.3f}".format(**places)
+        + f"  (all three place levels right: {places['place_accuracy']:.3f})",
     ]
+    if units := result.get("units"):
+        lines.append(f"indicator/unit mismatches: {units['mismatched']} of {units['judged']} figures ({units['share']:.3f})")
+    for name, counts in classes(result).items():
+        if counts:
+            lines.append(f"{name}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
     lines += [f"  miss   {m['file']}: {m['value']} {m['unit']}  ({m['evidence']})" for m in figures["misses"]]
     lines += [f"  extra  {x['file']}: {x['value']} {x['unit']}  ({x['evidence']})" for x in figures["extras"]]
     lines += [

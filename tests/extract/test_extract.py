@@ -66,7 +66,7 @@ def test_people_person_times_and_sessions_go_to_their_own_indicators():
     assign(text, figures)
     assert [(f.number_text, f.indicator_code) for f in figures] == [
         ("12期", "TRAIN_SESSIONS"),
-        ("30场次", "TRAIN_SESSIONS"),
+        ("30场次", "TRAIN_EVENTS"),  # sessions counted in 场次 are talks, not classes in 期
         ("2300人次", "TRAIN_PERSON_TIMES"),
         ("460人", "TRAIN_PEOPLE"),
     ]
@@ -114,7 +114,7 @@ def test_the_share_of_secretaries_who_also_head_the_committee_is_a_one_shoulder_
     text = "全市村党组织书记、主任“一肩挑”比例达到96.8%。"
     figures = find_figures(text)
     assign(text, figures)
-    assert [(f.number_text, f.indicator_code) for f in figures] == [("96.8%", "TEAM_ONE_SHOULDER")]
+    assert [(f.number_text, f.indicator_code) for f in figures] == [("96.8%", "TEAM_ONE_SHOULDER_SHARE")]
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,32 @@ def test_what_is_counted_decides_the_category(text, category):
     figures = find_figures(text)
     assign(text, figures)
     assert [f.category for f in figures] == category
+
+
+def test_every_figure_carries_a_unit_its_indicator_expects(extracted_seeds):
+    """Sums over an indicator never mix units: a figure in another unit goes to its category's other indicator."""
+    from transforms.extract.indicators import taxonomy
+
+    expected = {i.code: i.expected_unit for i in taxonomy()}
+    odd = [(f.number_text, f.indicator_code) for x in extracted_seeds.values() for f in x.figures
+           if expected[f.indicator_code] and f.unit != expected[f.indicator_code]]
+    assert odd == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("开展政策宣讲2600余场。", "TRAIN_EVENTS"),
+        ("举办专题培训班6期。", "TRAIN_SESSIONS"),
+        ("村干部大专以上学历占比提高到62.5%。", "TEAM_EDUCATION_SHARE"),
+        ("大专以上学历的村干部达到318人。", "TEAM_EDUCATION"),
+        ("累计开展宣讲三项教育活动。", "TRAIN_OTHER"),  # 3 项 is no count of person-times
+    ],
+)
+def test_a_figure_goes_to_an_indicator_of_its_unit(text, code):
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.indicator_code for f in figures] == [code]

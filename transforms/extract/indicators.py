@@ -16,7 +16,7 @@ from transforms.extract.clauses import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
-TAXONOMY_VERSION = "2026.12.2"
+TAXONOMY_VERSION = "2026.12.3"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
 # Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
@@ -80,6 +80,9 @@ def _figure_class(figure: Figure) -> str:
 # is chosen only when none has. Not for money, whose purpose is often a clause away from it
 # ("建成党群服务中心，累计投入建设资金2300万元").
 _NEAR = 2.0
+# Of indicators matched about as near, one that expects the figure's unit is preferred: the others would hand the
+# figure on to their category's other indicator.
+_UNIT_BONUS = 1.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
 
@@ -140,6 +143,12 @@ def _trained(
     return None
 
 
+@lru_cache(maxsize=None)
+def _other_of(category: str) -> Indicator:
+    """The category's catch-all indicator (tier 3), which expects no unit."""
+    return next(ind for ind in taxonomy() if ind.tier == 3 and ind.category == category)
+
+
 def _scored(figure: Figure) -> Indicator | None:
     """A score (10分, 91-100分) is a rating rule's, whatever it rates: nothing else is measured in points."""
     return _by_code("INST_SCORING") if figure.unit == "分" else None
@@ -159,7 +168,7 @@ def _by_tiers(
                 matches = found[key] = [
                     (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
                 ]
-            if matches and (score := _score(matches, figure, clause_end)) > best_score:
+            if matches and (score := _score(matches, figure, clause_end) + _UNIT_BONUS * (ind.expected_unit == figure.unit)) > best_score:
                 best, best_score = ind, score
         if best is None:
             continue
@@ -182,4 +191,8 @@ def assign(text: str, figures: list[Figure]) -> None:
             or _by_tiers(text, figure, s_start, s_end, found)
             or _by_code("OTHER_OTHER")
         )
+        if chosen.expected_unit and figure.unit != chosen.expected_unit:
+            # An indicator's figures share its unit, or every sum over it mixes units (宣讲2600余场 is no number of
+            # training classes in 期): a figure in another unit goes to its category's other indicator.
+            chosen = _other_of(chosen.category)
         figure.indicator_code, figure.category = chosen.code, chosen.category
