@@ -236,3 +236,50 @@ def test_a_figure_goes_to_an_indicator_of_its_unit(text, code):
     figures = find_figures(text)
     assign(text, figures)
     assert [f.indicator_code for f in figures] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a county's profile: how many townships, villages and people it has
+        ("全县共有15个乡镇、210个行政村。", ["OTHER_PROFILE", "OTHER_PROFILE"]),
+        ("该村现有农户412户1630人,耕地2100亩。", ["OTHER_PROFILE", "OTHER_PROFILE", "OTHER_PROFILE"]),
+        # but the party members it has are the team's
+        ("全村共有农户300户,现有党员46名。", ["OTHER_PROFILE", "TEAM_OTHER"]),
+        # the nounless parts of a total count what the total counts
+        (
+            "排查确定软弱涣散村党组织36个,其中班子不团结的5个,集体经济薄弱的11个,信访矛盾突出的3个。",
+            ["ORG_WEAK_BRANCH_RECTIFIED"] * 4,
+        ),
+        # star ratings: branches rated are organisation building, members rated are the team
+        ("全镇评出五星党支部12个。", ["ORG_STAR_BRANCH"]),
+        ("评选出乡风文明星9个、治理有效星7个。", ["ORG_STAR_BRANCH", "ORG_STAR_BRANCH"]),
+        ("全县评出“四星级党员”860名。", ["TEAM_OTHER"]),
+        # elections: of party organisations, of village committees, and the people elected
+        ("全市村党组织换届完成率为99.8%。", ["ORG_OTHER"]),
+        ("尚未完成换届的6个村党组织将列入整顿范围。", ["ORG_BRANCH_ELECTIONS"]),
+        ("全县共有21万余名选民参加了村委会换届选举。", ["GOV_VC_ELECTIONS"]),
+        ("新一届村“两委”班子中共有412人当选。", ["TEAM_ELECTIONS"]),
+        # floor areas in square metres are the venues'
+        ("新建党群服务中心建筑面积达到420平方米。", ["VENUE_AREA"]),
+        ("配套不少于80㎡的便民服务大厅。", ["VENUE_AREA"]),
+        # those who attended a training, and where they came from
+        ("来自全市98个村的120名党支部书记参训。", ["TRAIN_OTHER", "TRAIN_PEOPLE"]),
+        ("共有65名村干部参加了本期培训班。", ["TRAIN_PEOPLE"]),
+        # industry, not talent, though 引进
+        ("驻村工作队引进产业项目12个。", ["IND_PROJECTS"]),
+        ("为村集体每年创收8万元。", ["IND_OUTPUT"]),
+        ("整合产业发展资金460万元。", ["IND_FUNDS"]),
+        # a rule of pay set as a share is cadre pay
+        ("村副职干部报酬按主职干部报酬的80%核定。", ["FUND_PAY_SHARE"]),
+        # counted rules and requirements
+        ("围绕“学习在一线、服务在一线、落实在一线”三个一线要求开展工作。", ["INST_OTHER"]),
+    ],
+)
+def test_the_thing_counted_and_its_sentence_choose_the_indicator(text, codes):
+    from transforms.extract.figures import find_figures
+    from transforms.extract.indicators import assign
+
+    figures = find_figures(text)
+    assign(text, figures)
+    assert [f.indicator_code for f in figures] == codes

@@ -16,7 +16,7 @@ from transforms.extract.clauses import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
-TAXONOMY_VERSION = "2026.12.3"
+TAXONOMY_VERSION = "2026.12.4"
 CATEGORIES = ("组织建设", "队伍建设", "人才", "培训教育", "资金保障", "阵地建设", "产业发展", "基层治理", "制度机制", "其他")
 _PRODUCTION_UNITS = {"吨", "公斤", "棒", "株", "头", "只"}
 # Head counts, person-times and sessions are different measures: 203人次 is never a number of sessions, 10期 never a
@@ -83,12 +83,17 @@ _NEAR = 2.0
 # Of indicators matched about as near, one that expects the figure's unit is preferred: the others would hand the
 # figure on to their category's other indicator.
 _UNIT_BONUS = 1.0
+# What a match in the figure's own subject adds over one elsewhere in the sentence, less a margin.
+_NAMED = 4.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
 
 # The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
 # training, whatever else names them.
-_TRAINED = re.compile(r"(?<![针面相绝反核应])对(?![照标接口象于比话应策])[^，。；！？：]{0,40}?(?:培训|轮训)")  # 对 the preposition
+_TRAINED = re.compile(
+    r"(?<![针面相绝反核应])对(?![照标接口象于比话应策])[^，。；！？：]{0,40}?(?:培训|轮训)"  # 对 the preposition
+    r"|[^，,。；;！？!?：:]{0,60}?(?:参训|参加[^，,。；;！？!?]{0,12}?(?:培训|轮训))"  # those who attended: 来自…的197名书记参训
+)
 _TRAINED_AS = {"人": "TRAIN_PEOPLE", "人次": "TRAIN_PERSON_TIMES"}
 
 
@@ -154,12 +159,16 @@ def _scored(figure: Figure) -> Indicator | None:
     return _by_code("INST_SCORING") if figure.unit == "分" else None
 
 
-def _by_tiers(
+def _fits(ind: Indicator, figure: Figure) -> bool:
+    return not ind.expected_unit or ind.expected_unit == figure.unit
+
+
+def _tier_bests(
     text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
-) -> Indicator | None:
-    """The indicator whose pattern scores best near the figure, from the narrowest tier matched near it."""
+) -> list[tuple[Indicator, float]]:
+    """Per tier matched in the sentence, its best indicator and score, narrowest tier first."""
     clause_end = figure.clause_start + len(figure.evidence)
-    chosen = None
+    bests = []
     for tier in _candidates(_figure_class(figure), figure.unit):
         best, best_score = None, 0.0
         for ind in tier:
@@ -168,14 +177,56 @@ def _by_tiers(
                 matches = found[key] = [
                     (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
                 ]
-            if matches and (score := _score(matches, figure, clause_end) + _UNIT_BONUS * (ind.expected_unit == figure.unit)) > best_score:
+            if not matches:
+                continue
+            score = _score(matches, figure, clause_end)
+            if ind.expected_unit:
+                score += _UNIT_BONUS if ind.expected_unit == figure.unit else -_UNIT_BONUS / 2
+            if score > best_score:
                 best, best_score = ind, score
-        if best is None:
-            continue
-        chosen = chosen or best
-        if best_score >= _NEAR or figure.kind == "money":
-            return best
+        if best is not None:
+            bests.append((best, best_score))
+    return bests
+
+
+def _by_tiers(
+    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+) -> Indicator | None:
+    """The indicator whose pattern scores best near the figure, from the narrowest tier matched near it.
+
+    A broader tier wins instead when its match names what is counted and the narrower one's does not ("现有党员71名"
+    after "全村共有805户"), or when the narrower one expects another unit and the broader matches at least as well
+    ("五星级党员"1764名: people counted, not a rating); a figure whose best match expects another unit goes to that
+    category's other indicator.
+    """
+    bests = _tier_bests(text, figure, s_start, s_end, found)
+    if not bests:
+        return None
+    pick = next((i for i, (_, score) in enumerate(bests) if score >= _NEAR or figure.kind == "money"), 0)
+    chosen, score = bests[pick]
+    for broader, broader_score in bests[pick + 1 :]:
+        if (broader_score > score + _NAMED and figure.kind != "money") or (figure.kind == "count" and not _fits(chosen, figure) and broader_score >= score + _UNIT_BONUS):
+            chosen, score = broader, broader_score
     return chosen
+
+
+# A part of a stated total written without its noun ("软弱涣散村党组织93个，其中…班子不团结的4个") counts what the
+# total counts, whatever the words describing the part name.
+_PART_GAP = 20
+_NO_NOUN = ("", "，", ",", "、", "；", ";", "。")
+
+
+def _part_of(text: str, figure: Figure, s_start: int, done: list[Figure]) -> Figure | None:
+    """The total a nounless part after 其中 belongs to, when it is in the same unit."""
+    if text[figure.start - 1 : figure.start] != "的" or text[figure.end : figure.end + 1] not in _NO_NOUN:
+        return None
+    at = text.rfind("其中", max(0, s_start - _PART_GAP), figure.start)
+    if at < 0:
+        return None
+    total = next((f for f in reversed(done) if f.end <= at), None)
+    if total is None or at - total.end > _PART_GAP or total.unit != figure.unit:
+        return None
+    return total
 
 
 def assign(text: str, figures: list[Figure]) -> None:
@@ -183,8 +234,13 @@ def assign(text: str, figures: list[Figure]) -> None:
     # Figures of one sentence share its pattern matches (keyed by sentence and indicator code, or "trained"): most
     # sentences hold several figures.
     found: dict[tuple[int, int, str], list[Match]] = {}
+    done: list[Figure] = []
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
+        if total := _part_of(text, figure, s_start, done):
+            figure.indicator_code, figure.category = total.indicator_code, total.category
+            done.append(figure)
+            continue
         chosen = (
             _scored(figure)
             or _trained(text, figure, s_start, s_end, found)
@@ -196,3 +252,4 @@ def assign(text: str, figures: list[Figure]) -> None:
             # training classes in 期): a figure in another unit goes to its category's other indicator.
             chosen = _other_of(chosen.category)
         figure.indicator_code, figure.category = chosen.code, chosen.category
+        done.append(figure)
