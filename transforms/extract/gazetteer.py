@@ -15,13 +15,14 @@ from transforms.chars import code_points
 
 ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
 ORDINARY_WORDS_PATH = Path(__file__).parent / "reference" / "ordinary_short_names.txt"
+FREQUENT_WORDS_PATH = Path(__file__).parent / "reference" / "frequent_short_names.txt"
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
 _ETHNIC = (
     "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜"
     "|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
 )
-_ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族?)+$")
+_ETHNIC_LAST = re.compile(rf"(?:{_ETHNIC})族?$")
 _GENERIC = {"郊区", "矿区", "城区", "东区", "西区", "新区", "市中区", "城关区"}
 
 
@@ -36,18 +37,26 @@ class Region:
     parent: str | None  # adcode of the enclosing unit
 
 
+def _without_peoples(base: str) -> str:
+    """彭水苗族土家族 -> 彭水: the peoples named at the end, taken off one by one while a name of two characters is
+    left (水 is a people too)."""
+    while (m := _ETHNIC_LAST.search(base)) and m.start() >= 2:
+        base = base[: m.start()]
+    return base
+
+
 def _short_names(name: str, level: str) -> set[str]:
     """Names a place goes by besides its full name: 海北藏族自治州 -> 海北, 海北州; 康定市 -> 康定."""
     shorts: set[str] = set()
     if level == "province":
         base = re.sub(r"(?:省|市|特别行政区|自治区)$", "", name)
-        base = _ETHNIC_TAIL.sub("", base)
+        base = _without_peoples(base)
         shorts.add(base)
     elif name.endswith("自治州"):
-        base = _ETHNIC_TAIL.sub("", name[:-3])
+        base = _without_peoples(name[:-3])
         shorts.update({base, base + "州"})
     elif name.endswith(("自治县", "自治旗")):
-        base = _ETHNIC_TAIL.sub("", name[:-3])
+        base = _without_peoples(name[:-3])
         shorts.update({base, base + name[-1]})
     else:
         base = re.sub(r"(?:市|地区|盟|县|区|旗|林区|特区)$", "", name)
@@ -74,7 +83,8 @@ def regions() -> dict[str, Region]:
         else:
             city_name = names.get(city_code)
             if code[:2] in _MUNICIPALITIES:
-                city_name, city_code = province, prov_code
+                # A municipality's districts and counties sit directly under it: they have no city of their own.
+                city_name, city_code = None, prov_code
             elif city_name in _PLACEHOLDERS or city_name is None:
                 city_name, city_code = None, prov_code
             out[code] = Region(code, name, "county", province, city_name, name, city_code)
@@ -166,6 +176,13 @@ def names_led_by_numerals() -> dict[str, tuple[str, ...]]:
 def ordinary_short_names() -> frozenset[str]:
     """Short names of divisions that are also everyday words (平安, 振兴, 延长, 和平): alone, they name no place."""
     return frozenset(ORDINARY_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def frequent_short_names() -> frozenset[str]:
+    """Short names that are frequent words whatever else they are (新建, 宜兴, 和平): deep in a body, as likely a verb
+    or a place passed through as the place reported on."""
+    return frozenset(FREQUENT_WORDS_PATH.read_text(encoding="utf-8").split())
 
 
 def lineage(adcode: str) -> list[str]:
