@@ -14,6 +14,7 @@ from transforms.clean.offsets import MappedText
 from transforms.clean.personal_data import redact
 from transforms.clean.pinyin import remove_annotations
 from transforms.clean.script import detect_script, simplify
+from transforms.clean.wrapping import unwrap
 from transforms.records import CleanDocument, FileOutcome, RawDocument
 
 _TERMINAL = re.compile(r"[。！？!?”’」』)）…\]】]\s*$")
@@ -69,7 +70,7 @@ def clean_batch(docs: list[RawDocument]) -> tuple[list[CleanDocument], list[File
     outcomes: list[FileOutcome] = []
     for (doc, text, annotation_count, pii, script), (texts, starts) in zip(prepared, split):
         layout = separate(texts, repeated)
-        body = MappedText.join([_strip(text, starts[i], texts[i]) for i in layout.body], "\n")
+        body = MappedText.join(unwrap([_strip(text, starts[i], texts[i]) for i in layout.body]), "\n")
         han = han_count(body.text)
         if han < 20:
             outcomes.append(
