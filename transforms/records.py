@@ -87,6 +87,14 @@ class Figure:
     indicator_code: str = ""
     category: str = ""
     ordinal: int = 0  # position among the document's figures; keeps metric ids stable when one is quarantined
+    # What adding it up needs (transforms/extract/periods.py, roles.py): the period it covers, the place it is about,
+    # its role among the document's figures and whether it may be summed with others of its indicator.
+    period_kind: str = ""
+    period_start_year: int | None = None
+    period_end_year: int | None = None
+    figure_adcode: str | None = None
+    role: str = ""
+    additive: bool = False
 
 
 @dataclass

@@ -34,7 +34,8 @@ METRICS = pa.schema([
     ("metric_id", _S), ("doc_id", _S), ("indicator_code", _S), ("value", _F), ("value_low", _F), ("value_high", _F),
     ("unit", _S), ("approximate", _B), ("kind", _S), ("direction", _S), ("subject", _S), ("number_text", _S),
     ("evidence", _S), ("start_offset", _I), ("end_offset", _I), ("figure_start", _I), ("figure_end", _I),
-    ("raw_start", _I), ("raw_end", _I), ("run_id", _S),
+    ("raw_start", _I), ("raw_end", _I), ("run_id", _S), ("period_kind", _S), ("period_start_year", _I),
+    ("period_end_year", _I), ("figure_adcode", _S), ("role", _S), ("additive", _B),
     ("ordinal", _I), ("category", _S), ("text_at_offsets", _S),  # read by validation only
 ])
 KEYWORDS = pa.schema([("doc_id", _S), ("keyword", _S), ("weight", _F), ("rank", _I), ("run_id", _S)])
@@ -112,7 +113,8 @@ def tabulate(raw: list[RawDocument], clean: list[CleanDocument], extractions: li
             metric_rows.append((
                 f"{x.doc_id}:{f.ordinal}", x.doc_id, f.indicator_code, f.value, f.value_low, f.value_high, f.unit,
                 f.approximate, f.kind, f.direction, f.subject, f.number_text, f.evidence, f.clause_start, end, f.start,
-                f.end, raw_start, raw_end, run_id, f.ordinal, f.category, d.text[f.clause_start : end] if d else None,
+                f.end, raw_start, raw_end, run_id, f.period_kind, f.period_start_year, f.period_end_year,
+                f.figure_adcode, f.role, f.additive, f.ordinal, f.category, d.text[f.clause_start : end] if d else None,
             ))
     return Tables(
         raw=_table(RAW, raw_rows),

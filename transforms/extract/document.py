@@ -7,6 +7,7 @@ from transforms.extract.indicators import assign
 from transforms.extract.initiatives import find_initiatives
 from transforms.extract.keywords import keywords
 from transforms.extract.metadata import extract_metadata
+from transforms.extract.context import describe
 from transforms.extract.places import resolve_place
 from transforms.extract.segmenters import DEFAULT, segment
 from transforms.extract.timerefs import find_time_refs
@@ -20,6 +21,7 @@ def extract_document(doc: CleanDocument, segmenter: str = DEFAULT) -> Extraction
     for ordinal, f in enumerate(figures):
         f.ordinal = ordinal
     assign(doc.text, figures)
+    describe(doc.text, figures, metadata.publish_date, place.adcode)
     return Extraction(
         doc_id=doc.doc_id,
         metadata=metadata,

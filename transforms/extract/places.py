@@ -162,3 +162,20 @@ def resolve_place(title: str | None, metadata_lines: list[str], body: str) -> Pl
         chosen = best
     region = table[chosen]
     return Place(adcode=region.adcode, province=region.province, city=region.city, county=region.county, level=region.level)
+
+
+def figure_place(text: str, figure_start: int, sentence_start: int, doc_adcode: str | None) -> str | None:
+    """The adcode of the place a figure's sentence names before it (应县选派12名), when that place lies within the
+    document's (or the document has none and the name is unambiguous); else the document's adcode."""
+    index, everyday = name_index(), ordinary_short_names() | frequent_short_names()
+    found = None
+    for _, name in find_names(text[sentence_start:figure_start]):
+        if name in everyday:
+            continue
+        if doc_adcode is None:
+            codes = [code for code, full in index[name] if full]
+        else:
+            codes = [code for code, _ in index[name] if doc_adcode in lineage(code)]
+        if len(codes) == 1:
+            found = codes[0]
+    return found or doc_adcode

@@ -28,9 +28,19 @@ SELECT
     m.number_text,
     m.raw_start,
     m.raw_end,
-    m.metric_id
+    m.metric_id,
+    m.period_kind,
+    m.period_start_year,
+    m.period_end_year,
+    fr.province AS figure_province,
+    fr.city AS figure_city,
+    fr.county AS figure_county,
+    m.figure_adcode,
+    m.role,
+    m.additive
 FROM core.fact_metric m
 JOIN core.dim_document d USING (doc_id)
 JOIN core.dim_indicator i USING (indicator_code)
 LEFT JOIN core.dim_region r ON r.adcode = d.adcode
+LEFT JOIN core.dim_region fr ON fr.adcode = m.figure_adcode
 WHERE d.is_current;

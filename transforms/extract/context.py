@@ -1,0 +1,40 @@
+"""What a figure needs to be added up with others: its period, its place and its role, set on each figure."""
+
+from __future__ import annotations
+
+from transforms.extract.clauses import SENTENCE_BREAK, clause_span
+from transforms.extract.periods import period_of
+from transforms.extract.places import figure_place
+from transforms.extract.roles import additive, roles
+from transforms.records import Figure
+
+
+def describe(text: str, figures: list[Figure], publish_date: str | None, doc_adcode: str | None) -> None:
+    """Set period, place, role and additivity on figures that carry their indicators."""
+    doc_year = int(publish_date[:4]) if publish_date else None
+    for figure, role in zip(figures, roles(text, figures)):
+        period = period_of(text, figure.start, figure.end, doc_year)
+        s_start, _ = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
+        figure.period_kind, figure.period_start_year, figure.period_end_year = period.kind, period.start_year, period.end_year
+        figure.figure_adcode = figure_place(text, figure.start, s_start, doc_adcode)
+        figure.role = role
+    _span_of_parts(figures)
+    for figure in figures:
+        figure.additive = additive(figure.role, figure.kind, figure.period_kind)
+
+
+def _span_of_parts(figures: list[Figure]) -> None:
+    """A total whose parts fall in different years covers them all (45个，其中2022年30个、2023年15个)."""
+    for i, total in enumerate(figures):
+        if total.role != "total":
+            continue
+        parts = []
+        for figure in figures[i + 1 :]:
+            if figure.role != "part":
+                break
+            parts.append(figure)
+        years = {(p.period_start_year, p.period_end_year) for p in parts}
+        if len(years) > 1 and all(None not in y for y in years):
+            total.period_kind = "cumulative"
+            total.period_start_year = min(y[0] for y in years)
+            total.period_end_year = max(y[1] for y in years)

@@ -1,0 +1,105 @@
+"""The period a figure covers: a level at a point (stock), a year's work (flow), a span (cumulative) or a plan (target),
+with its years, read from the clause, then the sentence, then the paragraph, then the document's date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.extract.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span
+
+STOCK, FLOW, CUMULATIVE, TARGET = "stock", "flow", "cumulative", "target"
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_TARGET = re.compile(r"力争|计划|目标|预计|拟|争取到|将(?:于|在|再)|确保")
+_BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")  # 到2025年: a plan when the year is still to come
+# A span over years: since a year (2018年以来), the last N years (近三年来), one after another (先后), in all (累计).
+_SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:以来|来|至今)")
+_LAST_YEARS = re.compile(r"近?([一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)")
+_CUMULATIVE = re.compile(r"累计|以来|近年来|先后|历年|多年来|至今")
+_STOCK = re.compile(r"现有|共有|拥有|现辖|辖|目前|截至|截止|总数|全[县市省乡镇村]有")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|-|~|至|到)\s*((?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日[^，。；,;]{0,4}(?:电|讯))")
+_RELATIVE = {"今年": 0, "本年": 0, "全年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2, "明年": 1}
+_RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+_PARAGRAPH_BREAK = "\n"
+_SENTENCE_OPEN = re.compile(r"(?:^|(?<=[。！？!?；;\n]))\s*", re.M)
+_OPENING_YEAR = re.compile(r"(?:截至|截止|在|自)?(?:(?:19|20)\d{2}年|今年|去年|上年度?|前年)")
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start_year: int | None
+    end_year: int | None
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS.get(text)
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.get(text[1], 0)
+    if len(text) == 2 and text[1] == "十":
+        return _CN_DIGITS.get(text[0], 0) * 10
+    return None
+
+
+def _years(text: str, doc_year: int | None) -> tuple[int | None, int | None] | None:
+    """The years a stretch of text names, nearest its end first: a range, a year, or a year relative to the document's."""
+    found: list[tuple[int, tuple[int | None, int | None]]] = []
+    for m in _YEAR_RANGE.finditer(text):
+        found.append((m.end(), (int(m.group(1)), int(m.group(2)))))
+    for m in _YEAR.finditer(text):
+        if not any(m.start() >= end - 12 and m.end() <= end for end, _ in found):
+            found.append((m.end(), (int(m.group(1)), int(m.group(1)))))
+    if doc_year is not None:
+        for m in _RELATIVE_YEAR.finditer(text):
+            year = doc_year + _RELATIVE[m.group()]
+            found.append((m.end(), (year, year)))
+    if not found:
+        return None
+    return max(found)[1]
+
+
+def _scopes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clause, the sentence and the paragraph around a figure."""
+    return [clause_span(text, start, end, breaks) for breaks in (CLAUSE_BREAK, SENTENCE_BREAK, _PARAGRAPH_BREAK)]
+
+
+def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
+    """The period of the figure at text[start:end] in a document published in doc_year (None when undated)."""
+    scopes = _scopes(text, start, end)
+    clause = text[scopes[0][0] : scopes[0][1]]
+    sentence = text[scopes[1][0] : scopes[1][1]]
+    kind = FLOW
+    by = _BY_YEAR.search(clause)
+    if _TARGET.search(clause) or (by and (doc_year is None or int(by.group(1)) > doc_year)):
+        kind = TARGET
+    elif _CUMULATIVE.search(sentence) or _LAST_YEARS.search(sentence) or _SINCE_YEAR.search(sentence):
+        kind = CUMULATIVE
+    elif _STOCK.search(clause):
+        kind = STOCK
+    # The clause up to the figure, then the rest of it (共培训2300人次(2023年)); the sentence up to the figure; then
+    # the years that open the paragraph's sentences before it (2023年，全县…), the nearest: a year inside another
+    # sentence dates that one only.
+    years = (
+        _years(text[scopes[0][0] : end], doc_year)
+        or _years(text[end : scopes[0][1]], doc_year)
+        or _years(text[scopes[1][0] : end], doc_year)
+    )
+    if years is None:
+        p_start = scopes[2][0]
+        for m in _SENTENCE_OPEN.finditer(text, p_start, scopes[1][0]):
+            if (opening := _OPENING_YEAR.match(text, m.end())) and (found := _years(opening.group(), doc_year)):
+                years = found
+    first, last = years or (doc_year, doc_year)
+    if kind == CUMULATIVE:
+        if m := _SINCE_YEAR.search(sentence):
+            first, last = int(m.group(1)), doc_year if doc_year and doc_year >= int(m.group(1)) else last
+        elif (m := _LAST_YEARS.search(sentence)) and (n := _count(m.group(1))) and doc_year:
+            first, last = doc_year - n + 1, doc_year
+        elif years is None or first == last:
+            first = None  # a span whose start the text does not give
+    return Period(kind, first, last)
