@@ -19,8 +19,24 @@ def describe(text: str, figures: list[Figure], publish_date: str | None, doc_adc
         figure.figure_adcode = figure_place(text, figure.start, s_start, doc_adcode)
         figure.role = role
     _span_of_parts(figures)
+    _restated_periods(figures)
     for figure in figures:
-        figure.additive = additive(figure.role, figure.kind, figure.period_kind)
+        # A part for a place within the document's (其中会宁县选派48名 in a city's report) is that place's total.
+        own = figure.role == "part" and figure.figure_adcode != doc_adcode
+        figure.additive = additive("total" if own else figure.role, figure.kind, figure.period_kind)
+
+
+def _restated_periods(figures: list[Figure]) -> None:
+    """A restatement covers what its first statement covers (the lead's figure said again in a closing line)."""
+    first: dict[tuple, Figure] = {}
+    for figure in figures:
+        key = (figure.value, figure.unit, figure.indicator_code)
+        if figure.role == "restatement" and key in first:
+            said = first[key]
+            figure.period_kind, figure.period_start_year, figure.period_end_year = (
+                said.period_kind, said.period_start_year, said.period_end_year
+            )
+        first.setdefault(key, figure)
 
 
 def _span_of_parts(figures: list[Figure]) -> None:

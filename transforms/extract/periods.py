@@ -16,10 +16,11 @@ _BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")  # 到2025年: a plan when the 
 # A span over years: since a year (2018年以来), the last N years (近三年来), one after another (先后), in all (累计).
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:以来|来|至今)")
 _LAST_YEARS = re.compile(r"近?([一二两三四五六七八九十\d]{1,2})年(?:来|以来|间)")
-_CUMULATIVE = re.compile(r"累计|以来|近年来|先后|历年|多年来|至今")
+_CUMULATIVE = re.compile(r"累计|(?<!今年)(?<!本年)(?<!当年)以来|近年来|先后|历年|多年来|至今")
 _STOCK = re.compile(r"现有|共有|拥有|现辖|辖|目前|截至|截止|总数|全[县市省乡镇村]有")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:—|-|~|至|到)\s*((?:19|20)\d{2})年")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日[^，。；,;]{0,4}(?:电|讯))")
+# Not a year compared with (是2020年的2.5倍, 比2020年增加) nor a dateline's (2023年5月6日讯).
+_YEAR = re.compile(r"(?<![\d比较与是])((?:19|20)\d{2})年(?!的|相比|同期|\d{1,2}月\d{1,2}日[^，。；,;]{0,4}(?:电|讯))")
 _RELATIVE = {"今年": 0, "本年": 0, "全年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "上年度": -1, "前年": -2, "明年": 1}
 _RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 _PARAGRAPH_BREAK = "\n"

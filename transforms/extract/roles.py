@@ -21,7 +21,7 @@ _SUMMABLE_KINDS = ("count", "money", "area", "production")
 
 _FROM = re.compile(r"(?:从|由)[^，。；,;\d]{0,8}$")
 _TO = re.compile(r"^[^，。；,;\d]{0,10}?(?:至|到|为)[^，。；,;\d]{0,6}$")
-_PER = re.compile(r"(?:每[^，。；,;\d]{0,10}|人均|户均|村均|平均每?[^，。；,;\d]{0,4})$")
+_PER = re.compile(r"(?:每|人均|户均|村均|平均)[^，。；,;\d]{0,10}$")
 _PART_OF = re.compile(r"其中")
 _EACH_OF = re.compile(r"分别")
 _SHARE_UNITS = ("%", "倍", "百分点")
