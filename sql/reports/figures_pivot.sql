@@ -4,6 +4,7 @@
 PIVOT (
     SELECT province, city, county, indicator_code || ' (' || unit || ')' AS indicator, value
     FROM mart.v_metrics
+    WHERE additive  -- no part, rate, before/after value, share, threshold, restatement or plan
 )
 ON indicator
 USING sum(value)

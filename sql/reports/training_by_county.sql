@@ -1,15 +1,21 @@
--- Training scale per county (or city/province): sessions, person-times and people trained, with the figures behind them.
+-- Training per place and year, from the panel: sessions (期), person-times (人次) and people trained (人).
 -- param: province text default NULL — only this province (e.g. 青海省); all provinces when not given
--- Each measure sums only figures in its own kind of unit, so a person-time count misfiled as sessions does not
--- inflate the session total.
-SELECT province, city, county,
-       sum(value) FILTER (WHERE indicator_code = 'TRAIN_SESSIONS' AND unit IN ('期', '次', '场次', '场', '班')) AS sessions,
-       sum(value) FILTER (WHERE indicator_code = 'TRAIN_PERSON_TIMES' AND unit = '人次') AS person_times,
-       sum(value) FILTER (WHERE indicator_code = 'TRAIN_PEOPLE' AND unit = '人') AS people,
-       count(*) AS figures,
-       count(DISTINCT doc_id) AS documents
-FROM mart.v_metrics
-WHERE indicator_code IN ('TRAIN_SESSIONS', 'TRAIN_PERSON_TIMES', 'TRAIN_PEOPLE')
-  AND ($province IS NULL OR province = $province)
-GROUP BY province, city, county
-ORDER BY province, city, county;
+-- param: city text default NULL — only this city
+-- param: county text default NULL — only this county
+-- A year's figures only (flow); each place and year once, parts, rates (每年12期), restatements and plans left out.
+SELECT p.province, p.city, p.county,
+       max(p.value) FILTER (WHERE p.indicator_code = 'TRAIN_SESSIONS' AND p.unit = '期') AS sessions,
+       max(p.value) FILTER (WHERE p.indicator_code = 'TRAIN_PERSON_TIMES' AND p.unit = '人次') AS person_times,
+       max(p.value) FILTER (WHERE p.indicator_code = 'TRAIN_PEOPLE' AND p.unit = '人') AS people,
+       sum(p.mentions)::INTEGER AS figures,
+       (SELECT count(DISTINCT m.doc_id) FROM mart.v_metrics m WHERE list_contains(flatten(list(p.metric_ids)), m.metric_id))::INTEGER AS documents,
+       p.period_end_year AS year,
+       bool_or(p.conflict) AS conflict
+FROM mart.v_indicator_panel p
+WHERE p.indicator_code IN ('TRAIN_SESSIONS', 'TRAIN_PERSON_TIMES', 'TRAIN_PEOPLE')
+  AND p.period_kind = 'flow'
+  AND ($province IS NULL OR p.province = $province)
+  AND ($city IS NULL OR p.city = $city)
+  AND ($county IS NULL OR p.county = $county)
+GROUP BY p.province, p.city, p.county, p.period_end_year
+ORDER BY p.province, p.city NULLS FIRST, p.county NULLS FIRST, year;

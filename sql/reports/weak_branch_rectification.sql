@@ -1,12 +1,26 @@
--- Weak or lax village party organisations rectified (ORG_WEAK_BRANCH_RECTIFIED) per place and year of publication.
+-- Weak or lax village party organisations rectified (ORG_WEAK_BRANCH_RECTIFIED) per place and period, from the panel.
 -- param: province text default NULL — only this province; all provinces when not given
+-- param: city text default NULL — only this city
+-- param: county text default NULL — only this county
+-- From mart.v_indicator_panel: a year's figure (flow) or a span's (cumulative: 2019年以来, 近三年来, a total whose
+-- parts fall in several years), each place and period once; parts, restatements and plans left out. Rows of
+-- different periods, or of a place and the places within it, do not add up.
 SELECT province, city, county,
-       year(publish_date) AS year,
-       sum(value) AS organisations,
-       count(*) AS figures,
-       count(DISTINCT doc_id) AS documents
-FROM mart.v_metrics
+       CASE WHEN period_kind = 'flow' THEN period_end_year END AS year,
+       value AS organisations,
+       mentions AS figures,
+       documents,
+       period_kind,
+       period_start_year,
+       period_end_year,
+       min_value,
+       max_value,
+       conflict
+FROM mart.v_indicator_panel
 WHERE indicator_code = 'ORG_WEAK_BRANCH_RECTIFIED'
+  AND unit = '个'
+  AND period_kind IN ('flow', 'cumulative')
   AND ($province IS NULL OR province = $province)
-GROUP BY ALL
-ORDER BY province, city, county, year;
+  AND ($city IS NULL OR city = $city)
+  AND ($county IS NULL OR county = $county)
+ORDER BY province, city NULLS FIRST, county NULLS FIRST, period_start_year NULLS FIRST, period_end_year;

@@ -63,3 +63,24 @@ def test_every_cell_lists_the_figures_behind_it(panel_warehouse):
     assert len(ids) == len(set(ids)) == sum(mentions for _, mentions in cells)
     additive = {r[0] for r in panel_warehouse.execute("SELECT metric_id FROM mart.v_metrics WHERE additive").fetchall()}
     assert set(ids) == additive
+
+
+def test_the_conflicts_report_shows_every_figure_behind_a_disputed_cell(panel_warehouse):
+    from warehouse.publish.reports import catalogue, run_report
+
+    frame = run_report(panel_warehouse, catalogue()["conflicts"], {"indicator": "TEAM_FIRST_SECRETARY"})
+    assert sorted(zip(frame.county, frame.panel_value, frame.document_value, frame.source_file)) == [
+        ("会宁县", 45.0, 45.0, "09a_huining_county.txt"),
+        ("会宁县", 45.0, 48.0, "09b_baiyin_city.txt"),
+    ]
+
+
+def test_the_reports_read_each_place_and_year_once(panel_warehouse):
+    from warehouse.publish.reports import catalogue, run_report
+
+    weak = run_report(panel_warehouse, catalogue()["weak_branch_rectification"], {"county": "清水县"})
+    assert [(w.period_kind, w.period_start_year, w.period_end_year, w.organisations) for w in weak.itertuples()] == [
+        ("cumulative", 2022, 2023, 30.0)
+    ]
+    money = run_report(panel_warehouse, catalogue()["money_by_county"], {"county": "临洮县"})
+    assert money.total_yuan.tolist() == [8000000.0]  # not the 6万元 before nor the 10万元 after
