@@ -21,6 +21,13 @@ MAX_ROWS = 2000
 FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 NO_DATA = '<p class="no-data">暂无数据 (no data)</p>'
 PLACE = "coalesce(nullif(concat_ws(' ', province, coalesce(county, city)), ''), '未知地区')"
+# A panel cell's period as a column label: 2023 (a year), 2021–2023 累计 (a span), 2023 存量 (a level at a point).
+PERIOD = """concat(
+    CASE WHEN period_start_year IS NOT NULL AND period_start_year <> period_end_year
+         THEN period_start_year || '–' ELSE '' END,
+    coalesce(CAST(period_end_year AS VARCHAR), '未注明年份'),
+    CASE period_kind WHEN 'cumulative' THEN ' 累计' WHEN 'stock' THEN ' 存量' ELSE '' END)"""
+PANEL_INDICATORS = 12
 
 
 def build_html_report(con: duckdb.DuckDBPyConnection, max_rows: int = MAX_ROWS) -> str:
@@ -46,6 +53,7 @@ def build_html_report(con: duckdb.DuckDBPyConnection, max_rows: int = MAX_ROWS) 
         generated=f"{datetime.now():%Y-%m-%d %H:%M}",
         cards=cards,
         charts="".join(_charts(con)),
+        panel=_panel(con),
         table=_table(rows, index, total),
         articles=_script_json(articles),
         style=STYLE,
@@ -93,8 +101,11 @@ def _summary(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, str, str]]
 
 def _charts(con: duckdb.DuckDBPyConnection) -> list[str]:
     by_place = con.execute(f"SELECT {PLACE} AS place, category, count(*) AS figures FROM mart.v_metrics GROUP BY ALL").df()
+    # Money put in (funding, venues), each place and period once: not output or income, no part, rate or plan.
     money = con.execute(
-        f"SELECT {PLACE} AS place, sum(value) / 10000 AS amount FROM mart.v_metrics WHERE unit = '元' GROUP BY ALL"
+        f"""SELECT {PLACE} AS place, {PERIOD} AS period, sum(p.value) / 10000 AS amount
+            FROM mart.v_indicator_panel p JOIN core.dim_indicator i USING (indicator_code)
+            WHERE p.unit = '元' AND i.category IN ('资金保障', '阵地建设') GROUP BY ALL"""
     ).df()
     years = con.execute(
         """SELECT coalesce(CAST(year(publish_date) AS VARCHAR), '未注明') AS year, count(*) AS documents
@@ -108,15 +119,63 @@ def _charts(con: duckdb.DuckDBPyConnection) -> list[str]:
             y=alt.Y("place:N", title=None, sort="-x"),
             color=alt.Color("category:N", title="类别"),
         ).properties(**bars)),
-        _figure("money", "各地金额(单位为“元”的数字之和)", alt.Chart(money).mark_bar(color="#c0392b").encode(
+        _figure("money", "各地投入资金(资金保障与阵地建设,按期间;不含产值与收入)", alt.Chart(money).mark_bar().encode(
             x=alt.X("amount:Q", title="金额(万元)"),
             y=alt.Y("place:N", title=None, sort="-x"),
+            yOffset=alt.YOffset("period:N"),  # side by side: a year and a span that covers it do not add up
+            color=alt.Color("period:N", title="期间"),
         ).properties(**bars)),
         _figure("years", "各年份发布的文档", alt.Chart(years).mark_bar(color="#2c6fbb").encode(
             x=alt.X("year:N", title="发布年份", sort=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("documents:Q", title="文档数", axis=counts),
         ).properties(width=alt.Step(48), height=200)),
     ]
+
+
+def _panel(con: duckdb.DuckDBPyConnection) -> str:
+    """Place × period tables of mart.v_indicator_panel, one per indicator (the most reported first), chosen from a list;
+    each cell links to the figures behind it."""
+    cells = con.execute(
+        f"""SELECT indicator_code, indicator_name_zh, unit, {PLACE} AS place, {PERIOD} AS period, value, conflict,
+                   metric_ids, min_value, max_value
+            FROM mart.v_indicator_panel p
+            WHERE indicator_code IN (SELECT indicator_code FROM mart.v_indicator_panel GROUP BY 1
+                                     ORDER BY count(*) DESC, 1 LIMIT ?)
+            ORDER BY indicator_code, unit, place, period""",
+        [PANEL_INDICATORS],
+    ).fetchall()
+    if not cells:
+        return NO_DATA
+    tables: dict[tuple[str, str, str], dict[str, dict[str, tuple]]] = {}
+    for code, name, unit, place, period, value, conflict, ids, low, high in cells:
+        tables.setdefault((code, name, unit), {}).setdefault(place, {})[period] = (value, conflict, ids, low, high)
+    options, sections = [], []
+    for n, ((code, name, unit), places) in enumerate(tables.items()):
+        periods = sorted({p for row in places.values() for p in row})
+        head = "".join(f"<th>{_e(p)}</th>" for p in ["地区", *periods])
+        rows = []
+        for place, row in places.items():
+            tds = []
+            for period in periods:
+                if period not in row:
+                    tds.append("<td></td>")
+                    continue
+                value, conflict, ids, low, high = row[period]
+                flag = f' class="conflict" title="各文档不一致:{_number(low)}–{_number(high)}"' if conflict else ""
+                tds.append(f'<td{flag}><a href="#{_e(html_id(ids[0]))}" data-metrics="{_e(" ".join(ids))}">{_number(value)}</a></td>')
+            rows.append(f"<tr><th>{_e(place)}</th>{''.join(tds)}</tr>")
+        key = f"{code}-{unit}"
+        options.append(f'<option value="{_e(key)}">{_e(name)} ({_e(unit)})</option>')
+        hidden = "" if n == 0 else " hidden"
+        sections.append(
+            f'<table class="panel" data-key="{_e(key)}"{hidden}><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
+    return (
+        f'<label>指标 <select id="panel-indicator">{"".join(options)}</select></label>'
+        f'<p class="note">每个地区、期间一个数值(mart.v_indicator_panel):不含“其中”部分、人均与每村标准、'
+        f'调整前后数值、比例、重复提及和计划目标;多份文档时以本级报告、较晚发布者为准,不一致者标红。点击数值查看原文。</p>'
+        f'{"".join(sections)}'
+    )
 
 
 def _figure(key: str, caption: str, chart: alt.Chart) -> str:
@@ -183,7 +242,10 @@ table { width: 100%; border-collapse: collapse; background: #fff; font-size: 14p
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { position: sticky; top: 0; background: #eef1f4; }
 td:nth-child(5) { text-align: right; font-variant-numeric: tabular-nums; }
-tbody tr { cursor: pointer; }
+#figures tbody tr { cursor: pointer; }
+table.panel td { text-align: right; font-variant-numeric: tabular-nums; }
+table.panel td.conflict a { color: var(--accent); font-weight: 600; }
+table.panel tbody th { position: static; background: none; font-weight: normal; }
 tbody tr:hover, tbody tr:focus { background: #fff4e5; outline: none; }
 tbody tr.selected { background: #ffe3c2; }
 [hidden] { display: none !important; }
@@ -237,6 +299,10 @@ SCRIPT = """
   document.addEventListener("click", open);
   document.addEventListener("keydown", open);
   panel.querySelector("button").addEventListener("click", () => { panel.hidden = true; });
+  const chooser = document.getElementById("panel-indicator");
+  if (chooser) chooser.addEventListener("change", () => {
+    for (const table of document.querySelectorAll("table.panel")) table.hidden = table.dataset.key !== chooser.value;
+  });
   window.addEventListener("hashchange", showHash);
   showHash();
 })();
@@ -255,6 +321,7 @@ PAGE = """<!DOCTYPE html>
 <header><h1>农村基层党建指标报告</h1><p class="meta">生成于 {generated};点击表格中的一行查看该数字在原文中的句子。</p></header>
 <section id="summary"><h2>概览</h2><dl class="cards">{cards}</dl></section>
 <section id="charts"><h2>图表</h2><div class="charts">{charts}</div></section>
+<section id="panel-section"><h2>指标面板(地区 × 期间)</h2>{panel}</section>
 <section id="figures-section"><h2>数字明细</h2>{table}</section>
 </main>
 <aside id="evidence" hidden aria-live="polite">

@@ -142,6 +142,26 @@ def test_opening_the_page_at_a_metric_id_reveals_its_evidence(con, report, page)
     expect(page.locator(f"#{html_id(metric_id)}")).to_have_class(re.compile(r"\bselected\b"))
 
 
+def test_the_panel_shows_a_chosen_indicator_by_place_and_period_with_its_evidence(con, report, page):
+    page.goto(report.as_uri())
+    options = page.locator("#panel-indicator option").evaluate_all("os => os.map(o => o.value)")
+    assert len(options) > 1
+    page.select_option("#panel-indicator", options[1])
+    visible = page.locator("table.panel:visible")
+    expect(visible).to_have_count(1)
+    assert visible.get_attribute("data-key") == options[1]
+    code, unit = options[1].rsplit("-", 1)
+    cell = visible.locator("td a").first
+    ids = cell.get_attribute("data-metrics").split()
+    value, evidence = con.execute(
+        "SELECT p.value, m.evidence FROM mart.v_indicator_panel p, unnest(p.metric_ids) u(id) JOIN mart.v_metrics m ON m.metric_id = u.id "
+        "WHERE p.indicator_code = ? AND p.unit = ? AND m.metric_id = ?", [code, unit, ids[0]]
+    ).fetchall()[0]
+    assert float(cell.text_content().replace(",", "")) == value
+    cell.click()
+    expect(page.locator("#evidence mark")).to_have_text(evidence)
+
+
 def test_table_is_capped_and_says_so(con, report):
     total = con.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0]
     capped = build_html_report(con, max_rows=3)
@@ -159,7 +179,7 @@ def test_empty_warehouse_gives_a_page_saying_no_data(page, tmp_path):
     page.goto(path.as_uri())
     expect(page.locator('[data-key="documents"] dd')).to_have_text("0")
     expect(page.locator('[data-key="last-run"] dd')).to_have_text("—")
-    expect(page.locator(".no-data")).to_have_count(4)  # three charts and the table
+    expect(page.locator(".no-data")).to_have_count(5)  # three charts, the panel and the table
     expect(page.locator(".no-data").first).to_contain_text("no data")
     assert page.locator("svg").count() == 0
 
