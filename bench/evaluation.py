@@ -16,18 +16,25 @@ def _key(unit: str, value: float, low: float | None, high: float | None) -> tupl
     return (unit, round(float(value), 4))
 
 
+CONTEXT = {"period": ("period_kind", "period_start_year", "period_end_year"), "role": ("role",)}
+
+
 def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
     """Precision/recall/F1 of figures (same file, canonical unit and value; ranges by both bounds),
     category agreement on the matches, and the lists of misses, extras and matches filed under another category."""
     gold_by_file: dict[str, Counter] = defaultdict(Counter)
     gold_rows: dict[tuple, list[dict]] = defaultdict(list)
-    for g in gold:
+    # Figures of one file, unit and value are paired in the order they stand in (gold's start, the prediction's
+    # raw_start), so that two "102个" of one article are each compared with their own.
+    for g in sorted(gold, key=lambda g: (g["file"], g.get("start") or 0)):
         k = (g["file"], *_key(g["unit"], g["value"], g.get("value_low"), g.get("value_high")))
         gold_by_file[g["file"]][k] += 1
         gold_rows[k].append(g)
     matched, category_agree = 0, 0
+    context = {name: [0, 0] for name in CONTEXT}  # per annotated field: judged, agreed
+    context_wrong: list[dict] = []
     extras, miscategorised, used = [], [], Counter()
-    for p in predicted:
+    for p in sorted(predicted, key=lambda p: (p["file"], p.get("raw_start") or 0)):
         k = (p["file"], *_key(p["unit"], p["value"], p.get("value_low"), p.get("value_high")))
         if used[k] < gold_by_file[p["file"]][k]:
             g = gold_rows[k][used[k]]
@@ -37,6 +44,13 @@ def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
                 category_agree += 1
             else:
                 miscategorised.append({**p, "gold_category": g["category"]})
+            for name, fields in CONTEXT.items():
+                if all(f in g for f in fields):
+                    agree = all(g[f] == p.get(f) for f in fields)
+                    context[name][0] += 1
+                    context[name][1] += agree
+                    if not agree:
+                        context_wrong.append({**p, "field": name, "gold_value": [g[f] for f in fields], "got": [p.get(f) for f in fields]})
         else:
             extras.append(p)
     misses = []
@@ -53,6 +67,10 @@ def score_figures(gold: list[dict], predicted: list[dict]) -> dict:
         "recall": round(recall, 4),
         "f1": round(f1, 4),
         "category_agreement": round(category_agree / matched, 4) if matched else 0.0,
+        # Period and role agreement, on the matches whose gold row carries them (README: annotating period and role).
+        **{f"{name}_agreement": round(agreed / judged, 4) for name, (judged, agreed) in context.items() if judged},
+        **{f"{name}_judged": judged for name, (judged, _) in context.items() if judged},
+        "context_wrong": context_wrong,
         "misses": misses,
         "extras": extras,
         "miscategorised": miscategorised,
@@ -93,7 +111,8 @@ def evaluate(gold_path: Path, source: Path) -> dict:
         con = connect(scratch, read_only=True)
         metrics = con.sql(
             """SELECT m.source_file AS file, m.* EXCLUDE (source_file), i.expected_unit
-               FROM mart.v_metrics m JOIN core.dim_indicator i USING (indicator_code)"""
+               FROM mart.v_metrics m JOIN core.dim_indicator i USING (indicator_code)
+               ORDER BY m.source_file, m.raw_start, m.metric_id"""
         ).df()
         documents = con.sql("SELECT source_file AS file, province, city, county, CAST(publish_date AS VARCHAR) AS publish_date FROM mart.v_documents").df()
         con.close()
@@ -153,6 +172,9 @@ def render(result: dict) -> str:
         "date accuracy: {publish_date_accuracy:.3f}".format(**places)
         + f"  (all three place levels right: {places['place_accuracy']:.3f})",
     ]
+    for name in CONTEXT:
+        if f"{name}_agreement" in figures:
+            lines.append(f"{name} agreement on matches: {figures[f'{name}_agreement']:.3f} ({figures[f'{name}_judged']} annotated)")
     if units := result.get("units"):
         lines.append(f"indicator/unit mismatches: {units['mismatched']} of {units['judged']} figures ({units['share']:.3f})")
     for name, counts in classes(result).items():
@@ -164,6 +186,10 @@ def render(result: dict) -> str:
         f"  category {odd['file']}: {odd['value']} {odd['unit']} gold {odd['gold_category']}, got {odd['category']}"
         f" {odd['indicator_code']}  ({odd['evidence']})"
         for odd in figures["miscategorised"]
+    ]
+    lines += [
+        f"  {odd['field']:<6} {odd['file']}: {odd['value']} {odd['unit']} gold {odd['gold_value']}, got {odd['got']}  ({odd['evidence']})"
+        for odd in figures.get("context_wrong", [])
     ]
     lines += [f"  wrong  {w['file']} {w['field']}: gold {w['gold']!r}, got {w['predicted']!r}" for w in places["wrong"]]
     return "\n".join(lines)

@@ -23,6 +23,28 @@ def test_scoring_lists_matched_figures_filed_under_another_category():
     assert [(m["value"], m["category"], m["gold_category"]) for m in result["miscategorised"]] == [(9, "产业发展", "人才")]
 
 
+def test_scoring_reports_period_and_role_agreement_where_the_gold_carries_them():
+    gold = [
+        {"file": "a", "unit": "个", "value": 5, "category": "组织建设", "period_kind": "flow", "period_start_year": 2023,
+         "period_end_year": 2023, "role": "total"},
+        {"file": "a", "unit": "个", "value": 2, "category": "组织建设", "role": "part"},
+        {"file": "a", "unit": "人", "value": 9, "category": "人才"},
+    ]
+    predicted = [
+        {"file": "a", "unit": "个", "value": 5, "category": "组织建设", "period_kind": "flow", "period_start_year": 2022,
+         "period_end_year": 2022, "role": "total", "evidence": "2022年5个"},
+        {"file": "a", "unit": "个", "value": 2, "category": "组织建设", "role": "part", "evidence": "其中2个"},
+        {"file": "a", "unit": "人", "value": 9, "category": "人才", "role": "total", "evidence": "9人"},
+    ]
+    result = score_figures(gold, predicted)
+    assert (result["period_agreement"], result["period_judged"]) == (0.0, 1)
+    assert (result["role_agreement"], result["role_judged"]) == (1.0, 2)
+    assert [(w["field"], w["gold_value"], w["got"]) for w in result["context_wrong"]] == [
+        ("period", ["flow", 2023, 2023], ["flow", 2022, 2022])
+    ]
+    assert "period_agreement" not in score_figures(gold[2:], predicted[2:])
+
+
 @pytest.mark.parametrize("field", ["province", "city", "county", "publish_date", "source", "title"])
 def test_seed_documents_place_date_source(extracted_seeds, gold, field):
     for doc in gold["documents"]:
