@@ -55,3 +55,32 @@ def test_a_total_whose_parts_fall_in_two_years_covers_both():
     assert [(f.period_kind, f.period_start_year, f.period_end_year) for f in figures] == [
         ("cumulative", 2022, 2023), ("flow", 2022, 2022), ("flow", 2023, 2023),
     ]
+
+
+# The seeds' figures whose text states their period, by (file prefix, number as written): (kind, start, end).
+SEED_PERIODS = {
+    ("002", "1亿元"): ("cumulative", 2017, 2019),  # 三年来市财政累计投入, published 2019
+    ("002", "6万元"): ("flow", 2019, 2019),  # 2019年起…从6万元增加至11万元
+    ("002", "11万元"): ("flow", 2019, 2019),
+    ("004", "660余万元"): ("cumulative", 2021, 2022),  # 2021年以来…先后投入, published 2022
+    ("004", "14个"): ("cumulative", 2021, 2022),
+    ("004", "12个"): ("cumulative", 2017, 2022),  # 2017年以来，共拿出12个公务员岗位
+    ("004", "102人"): ("cumulative", None, 2022),  # 近年来共向宣城市推荐
+    ("000", "2600余场"): ("cumulative", None, None),  # 近两年来, in an undated article
+}
+
+
+def test_the_seeds_figures_carry_the_periods_their_text_states(extracted_seeds):
+    found = {
+        (name[:3], f.number_text): (f.period_kind, f.period_start_year, f.period_end_year)
+        for name, x in extracted_seeds.items()
+        for f in x.figures
+        if (name[:3], f.number_text) in SEED_PERIODS
+    }
+    assert found == SEED_PERIODS
+
+
+def test_no_rate_before_after_share_or_threshold_of_the_seeds_adds_up(extracted_seeds):
+    figures = [f for x in extracted_seeds.values() for f in x.figures]
+    assert {f.role for f in figures} >= {"rate", "before", "after", "part", "change"}
+    assert [f.number_text for f in figures if f.additive and f.role not in ("total", "part")] == []
