@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transforms.extract.clauses import SENTENCE_BREAK, clause_span
 from transforms.extract.periods import period_of
-from transforms.extract.places import figure_place
+from transforms.extract.places import figure_places
 from transforms.extract.roles import additive, roles
 from transforms.records import Figure
 
@@ -12,11 +12,11 @@ from transforms.records import Figure
 def describe(text: str, figures: list[Figure], publish_date: str | None, doc_adcode: str | None) -> None:
     """Set period, place, role and additivity on figures that carry their indicators."""
     doc_year = int(publish_date[:4]) if publish_date else None
-    for figure, role in zip(figures, roles(text, figures)):
+    spans = [(clause_span(text, f.start, f.end, SENTENCE_BREAK)[0], f.start) for f in figures]
+    for figure, role, place in zip(figures, roles(text, figures), figure_places(text, spans, doc_adcode)):
         period = period_of(text, figure.start, figure.end, doc_year)
-        s_start, _ = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
         figure.period_kind, figure.period_start_year, figure.period_end_year = period.kind, period.start_year, period.end_year
-        figure.figure_adcode = figure_place(text, figure.start, s_start, doc_adcode)
+        figure.figure_adcode = place
         figure.role = role
     _span_of_parts(figures)
     _restated_periods(figures)

@@ -64,14 +64,9 @@ def _years(text: str, doc_year: int | None) -> tuple[int | None, int | None] | N
     return max(found)[1]
 
 
-def _scopes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clause, the sentence and the paragraph around a figure."""
-    return [clause_span(text, start, end, breaks) for breaks in (CLAUSE_BREAK, SENTENCE_BREAK, _PARAGRAPH_BREAK)]
-
-
 def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
     """The period of the figure at text[start:end] in a document published in doc_year (None when undated)."""
-    scopes = _scopes(text, start, end)
+    scopes = [clause_span(text, start, end, CLAUSE_BREAK), clause_span(text, start, end, SENTENCE_BREAK)]
     clause = text[scopes[0][0] : scopes[0][1]]
     sentence = text[scopes[1][0] : scopes[1][1]]
     kind = FLOW
@@ -91,7 +86,7 @@ def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
         or _years(text[scopes[1][0] : end], doc_year)
     )
     if years is None:
-        p_start = scopes[2][0]
+        p_start = clause_span(text, start, end, _PARAGRAPH_BREAK)[0]
         for m in _SENTENCE_OPEN.finditer(text, p_start, scopes[1][0]):
             if (opening := _OPENING_YEAR.match(text, m.end())) and (found := _years(opening.group(), doc_year)):
                 years = found

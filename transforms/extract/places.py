@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 import re
@@ -164,12 +165,13 @@ def resolve_place(title: str | None, metadata_lines: list[str], body: str) -> Pl
     return Place(adcode=region.adcode, province=region.province, city=region.city, county=region.county, level=region.level)
 
 
-def figure_place(text: str, figure_start: int, sentence_start: int, doc_adcode: str | None) -> str | None:
-    """The adcode of the place a figure's sentence names before it (应县选派12名), when that place lies within the
-    document's (or the document has none and the name is unambiguous); else the document's adcode."""
+def figure_places(text: str, spans: list[tuple[int, int]], doc_adcode: str | None) -> list[str | None]:
+    """For each (sentence start, figure start), the adcode of the place the sentence names before the figure
+    (应县选派12名) when it lies within the document's place (or, in a document with none, the name is unambiguous);
+    else the document's adcode. The text is searched for names once."""
     index, everyday = name_index(), ordinary_short_names() | frequent_short_names()
-    found = None
-    for _, name in find_names(text[sentence_start:figure_start]):
+    named: list[tuple[int, int, str]] = []  # start, end, adcode
+    for at, name in find_names(text):
         if name in everyday:
             continue
         if doc_adcode is None:
@@ -177,5 +179,13 @@ def figure_place(text: str, figure_start: int, sentence_start: int, doc_adcode: 
         else:
             codes = [code for code, _ in index[name] if doc_adcode in lineage(code)]
         if len(codes) == 1:
-            found = codes[0]
-    return found or doc_adcode
+            named.append((at, at + len(name), codes[0]))
+    starts = [at for at, _, _ in named]
+    places = []
+    for sentence_start, figure_start in spans:
+        found = None
+        for _, end, code in named[bisect_left(starts, sentence_start) : bisect_left(starts, figure_start)]:
+            if end <= figure_start:
+                found = code
+        places.append(found or doc_adcode)
+    return places
