@@ -1,5 +1,5 @@
 """Off-topic documents in the warehouse: listed in v_documents, their figures loaded into the core but kept out of
-v_metrics, visible in v_metrics_all, and counted by the run."""
+v_metrics, the reports and the HTML page, visible in v_metrics_all, and counted by the run."""
 
 import shutil
 
@@ -9,6 +9,7 @@ from helpers import ROOT, run_without_prefect
 from warehouse.connection import connect
 from warehouse.load import load_run
 from warehouse.migrate import migrate
+from warehouse.publish.reports import catalogue, run_report
 
 FOOTBALL = ROOT / "tests" / "fixtures" / "topic" / "off" / "football.txt"
 
@@ -54,6 +55,29 @@ def test_v_metrics_keeps_its_columns_and_v_metrics_all_adds_on_topic(loaded):
     assert [r[0] for r in con.execute("DESCRIBE mart.v_metrics_all").fetchall()] == metrics + ["on_topic"]
     documents = [r[0] for r in con.execute("DESCRIBE mart.v_documents").fetchall()]
     assert documents[-3:] == ["duplicate_similarity", "topic_score", "on_topic"]
+
+
+def test_no_report_over_figures_shows_the_football_reports_place(loaded):
+    con, _ = loaded
+    for name in ("metrics_by_place", "money_by_county", "figures_pivot"):
+        assert "北京市" not in set(run_report(con, catalogue()[name])["province"]), name
+    coverage = run_report(con, catalogue()["coverage_by_province_year"])
+    assert coverage.loc[coverage["province"] == "北京市", ["documents", "figures", "off_topic_documents"]].values.tolist() == [[0, 0, 1]]
+
+
+def test_the_html_pages_summary_counts_documents_on_topic_only(loaded):
+    from warehouse.publish.html_report import _summary
+
+    cards, figures = _summary(loaded[0])
+    assert {key: value for key, _, value in cards if key in ("documents", "provinces")} == {"documents": "5", "provinces": "5"}
+    assert figures == loaded[0].execute("SELECT count(*) FROM mart.v_metrics").fetchone()[0]
+
+
+def test_keywords_and_initiatives_of_the_off_topic_document_stay_out_too(loaded):
+    con, _ = loaded
+    keywords = run_report(con, catalogue()["top_keywords_by_province"])
+    assert "北京市" not in set(keywords["province"])
+    assert con.execute("SELECT count(*) FROM core.fact_keyword JOIN core.dim_document USING (doc_id) WHERE source_file = 'football.txt'").fetchone()[0] > 0
 
 
 def test_the_run_counts_what_it_kept_out(loaded):
