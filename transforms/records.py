@@ -126,6 +126,8 @@ class Extraction:
     keywords: list[tuple[str, float]]
     initiatives: list[tuple[str, int, int]]  # (name, mentions, first offset)
     time_refs: list[tuple[str, int | None, int]]  # (text, year, offset)
+    topic_score: float  # weighted genre words per 1,000 characters (extract/topic.py)
+    on_topic: bool  # about rural party building; off-topic documents' figures stay out of the mart
     # Set with the extraction, for the link stage: MinHash of the body, and the figures' (value, unit) keys.
     fingerprint: list[int] = field(default_factory=list)
     figure_keys: list[int] = field(default_factory=list)

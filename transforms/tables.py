@@ -27,6 +27,7 @@ DOCUMENTS = pa.schema([
     ("original_url", _S), ("adcode", _S), ("place_level", _S), ("script", _S), ("char_count", _I), ("annotation_count", _I),
     ("garbled_spans", _I), ("truncated", _B), ("pii_removed", _I), ("quality_score", _F), ("clean_text", _S),
     ("is_current", _B), ("superseded_by", _S), ("run_id", _S), ("duplicate_of", _S), ("duplicate_similarity", _F),
+    ("topic_score", _F), ("on_topic", _B),
     ("minhash", pa.list_(pa.int64())), ("figure_keys", pa.list_(pa.int64())),  # staged as core.document_fingerprint
     ("extracted", _B),  # read by validation only
 ])
@@ -101,7 +102,8 @@ def tabulate(raw: list[RawDocument], clean: list[CleanDocument], extractions: li
             d.doc_id, d.source_file, meta and meta.title, _date(meta and meta.publish_date), meta and meta.source,
             meta and meta.author, meta and meta.original_url, adcode, place and place.level, d.script, len(d.text),
             d.annotation_count, len(d.garbled_spans), d.truncated, d.pii_removed, d.quality_score, d.text, True, None,
-            run_id, None, None, x.fingerprint if x else None, x.figure_keys if x else None, x is not None,
+            run_id, None, None, x and x.topic_score, x and x.on_topic, x.fingerprint if x else None,
+            x.figure_keys if x else None, x is not None,
         ))
     metric_rows = []
     for x in extractions:

@@ -111,7 +111,17 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
     })
     con.register("_links", links)
     counted = "doc_id NOT IN (SELECT doc_id FROM _links)"
-    summary = {**batch.counts, "metrics_loaded": scalar(con, f"SELECT count(*) FROM stg.core.fact_metric WHERE {counted}")}
+    summary = {
+        **batch.counts,
+        "metrics_loaded": scalar(con, f"SELECT count(*) FROM stg.core.fact_metric WHERE {counted}"),
+        # Loaded like the rest, but kept out of the mart: the run says how much.
+        "documents_off_topic": scalar(con, f"SELECT count(*) FROM stg.core.dim_document WHERE {counted} AND NOT on_topic"),
+        "metrics_off_topic": scalar(
+            con,
+            f"""SELECT count(*) FROM stg.core.fact_metric
+                WHERE {counted} AND doc_id IN (SELECT doc_id FROM stg.core.dim_document WHERE NOT on_topic)""",
+        ),
+    }
     con.execute("BEGIN")
     try:
         for table, rows in batch.reference.items():

@@ -18,6 +18,10 @@ def run_summary(summary: dict) -> str:
     for reason, n in sorted(summary.get("quarantine_reasons", {}).items()):
         lines.append(f"    {n} x {reason}")
     lines.append(f"  metrics loaded    {summary['metrics_loaded']}")
+    lines.append(
+        f"  off topic         {summary['documents_off_topic']} documents"
+        f" (their {summary['metrics_off_topic']} figures kept out of the mart)"
+    )
     stages = summary.get("stage_seconds") or {}
     if stages:
         lines.append("  stage seconds     " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))

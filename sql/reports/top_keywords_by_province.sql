@@ -1,4 +1,4 @@
--- Top keywords per province: keyword weights summed over the province's documents, highest first.
+-- Top keywords per province: keyword weights summed over the province's documents about rural party building, highest first.
 -- param: limit int default 10 — keywords per province
 -- param: province text default NULL — only this province; all provinces when not given
 SELECT province, rank, keyword, round(weight, 4) AS weight, documents
@@ -10,7 +10,7 @@ FROM (
     FROM core.fact_keyword k
     JOIN core.dim_document d USING (doc_id)
     LEFT JOIN core.dim_region r ON r.adcode = d.adcode
-    WHERE d.is_current
+    WHERE d.is_current AND d.on_topic IS NOT FALSE
       AND ($province IS NULL OR r.province = $province)
     GROUP BY 1, 2
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import importlib.util
 import re
-from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,11 +39,13 @@ def _weight(word: str) -> float | None:
     return idf.get(word, median) if word not in stop and _HAN_WORD.match(word) else None
 
 
-def keywords(tokens: list[str], top: int = 20) -> list[tuple[str, float]]:
-    """Top words by term frequency times inverse document frequency, weights normalised to sum 1 over the top list."""
-    # Counted first, weighed after: an article has a few hundred distinct words among its thousand-odd tokens.
+def keywords(counts: Mapping[str, int], top: int = 20) -> list[tuple[str, float]]:
+    """Top words by term frequency times inverse document frequency, weights normalised to sum 1 over the top list.
+
+    Given the tokens counted, not the tokens: an article has a few hundred distinct words among its thousand-odd
+    tokens, and the topic score reads the same counts."""
     counted = []
-    for word, n in Counter(tokens).items():
+    for word, n in counts.items():
         # One lookup, not a test and then a lookup: a Dask worker may run batches in several threads, one of which may
         # empty the memo in between.
         weight = _WEIGHTS.get(word, _UNSEEN)

@@ -30,7 +30,7 @@ MAX_BLOCK = 200
 _LONG_BLOCK = re.compile(rf"(?<![{_BLOCK_CHARS}])[{_BLOCK_CHARS}]{{{MAX_BLOCK + 1}}}")
 
 
-def _domain_words() -> list[tuple[str, int, str]]:
+def domain_words() -> list[tuple[str, int, str]]:
     rows = []
     for line in DOMAIN_WORDS.read_text(encoding="utf-8").splitlines():
         word, freq, tag = line.split()
@@ -46,14 +46,14 @@ def cutter(backend: str) -> Callable[[str, bool], list[str]]:
 
         jieba.setLogLevel(60)
         tokenizer = jieba.Tokenizer()
-        for word, freq, tag in _domain_words():
+        for word, freq, tag in domain_words():
             tokenizer.add_word(word, freq, tag)
         return lambda text, hmm: tokenizer.lcut(text, HMM=hmm)
     if backend == "rjieba":
         import rjieba
 
         fast = rjieba.Jieba()
-        for word, freq, tag in _domain_words():
+        for word, freq, tag in domain_words():
             fast.add_word(word, freq, tag)
         return lambda text, hmm: fast.cut(text, hmm)
     raise UnknownSegmenter(f"unknown segmenter {backend!r}: choose one of {', '.join(BACKENDS)}")

@@ -81,7 +81,7 @@ def _summary(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, str, str]]
     docs, provinces, counties, first, last = con.execute(
         """SELECT count(*), count(DISTINCT province), count(DISTINCT adcode) FILTER (WHERE county IS NOT NULL),
                   min(publish_date), max(publish_date)
-           FROM mart.v_documents"""  # counties by code: names repeat across provinces
+           FROM mart.v_documents WHERE on_topic"""  # counties by code: names repeat across provinces
     ).fetchall()[0]
     figures, indicators = con.execute("SELECT count(*), count(DISTINCT indicator_code) FROM mart.v_metrics").fetchall()[0]
     run = con.execute(
@@ -109,7 +109,7 @@ def _charts(con: duckdb.DuckDBPyConnection) -> list[str]:
     ).df()
     years = con.execute(
         """SELECT coalesce(CAST(year(publish_date) AS VARCHAR), '未注明') AS year, count(*) AS documents
-           FROM mart.v_documents GROUP BY ALL ORDER BY year"""
+           FROM mart.v_documents WHERE on_topic GROUP BY ALL ORDER BY year"""
     ).df()
     counts = alt.Axis(tickMinStep=1, format="d")
     bars = {"width": 520, "height": alt.Step(26)}

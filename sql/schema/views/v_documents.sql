@@ -1,4 +1,5 @@
--- mart.v_documents: one row per current document, with its metadata, place and number of figures.
+-- mart.v_documents: one row per current document, with its metadata, place, number of figures and topic score; an
+-- off-topic document (on_topic false) is listed here, its figures are in mart.v_metrics_all only.
 -- A public contract: columns are only ever added, at the end; none is renamed or dropped.
 CREATE OR REPLACE VIEW mart.v_documents AS
 SELECT
@@ -18,7 +19,9 @@ SELECT
     d.quality_score,
     d.place_level,
     d.duplicate_of,
-    d.duplicate_similarity
+    d.duplicate_similarity,
+    d.topic_score,
+    d.on_topic IS NOT FALSE AS on_topic  -- documents loaded before topics were scored count as on topic
 FROM core.dim_document d
 LEFT JOIN core.dim_region r ON r.adcode = d.adcode
 WHERE d.is_current;

@@ -18,12 +18,12 @@ from warehouse.publish.reports import ReportError, bind, catalogue, parse, run_r
 
 COLUMNS = {
     "cadre_team_changes": ["province", "city", "county", "indicator_code", "indicator_name_zh", "unit", "direction", "figures", "total_value", "as_written"],
-    "coverage_by_province_year": ["province", "year", "documents", "republished_copies", "places", "figures"],
-    "documents_overview": ["source_file", "title", "publish_date", "source", "author", "place", "adcode", "script", "char_count", "metric_count", "quality_score"],
+    "coverage_by_province_year": ["province", "year", "documents", "republished_copies", "places", "figures", "off_topic_documents"],
+    "documents_overview": ["source_file", "title", "publish_date", "source", "author", "place", "adcode", "script", "char_count", "metric_count", "quality_score", "on_topic"],
     "figures_pivot": ["province", "city", "county"],  # then one column per indicator and unit found
     "indicator_evidence": ["indicator_code", "value", "value_low", "value_high", "unit", "number_text", "evidence", "source_file", "title", "province", "city", "county", "publish_date"],
     "initiatives_by_place": ["initiative_name", "documents", "province", "city", "county", "title", "source_file", "publish_date", "mentions", "first_run_id"],
-    "last_runs": ["run_id", "status", "started_at", "seconds", "files_seen", "files_new", "files_unchanged", "files_loaded", "files_duplicate", "files_quarantined", "metrics_loaded", "error"],
+    "last_runs": ["run_id", "status", "started_at", "seconds", "files_seen", "files_new", "files_unchanged", "files_loaded", "files_duplicate", "files_quarantined", "metrics_loaded", "error", "documents_off_topic", "metrics_off_topic"],
     "metrics_by_place": ["province", "city", "county", "category", "indicator_code", "indicator_name_zh", "unit", "figures", "total_value"],
     "conflicts": ["province", "city", "county", "indicator_code", "indicator_name_zh", "unit", "period_kind", "period_start_year", "period_end_year", "panel_value", "document_value", "source_file", "publish_date", "evidence", "metric_id"],
     "money_by_county": ["province", "city", "county", "category", "indicator_code", "purpose", "figures", "total_yuan", "period_kind", "period_start_year", "period_end_year", "level", "conflict"],
