@@ -8,6 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+# Imported with the module, not on first use: a SIGTERM that lands inside opencc's import is swallowed by its
+# fallbacks and comes out as 'opencc_clib not found', a traceback instead of a clean stop.
+import opencc
 
 # CJK Unified Ideographs, the block every article character in the genre falls in. HAN is for regular expressions
 # ("[" + HAN + "]"), HAN_FIRST and HAN_LAST for numpy over code points.
@@ -48,8 +51,6 @@ def han_count(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc
-
     return opencc.OpenCC("t2s")
 
 
