@@ -58,7 +58,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
         for path in pending:
             try:
                 con.execute(path.read_text(encoding="utf-8"))
-            except duckdb.CatalogException:
+            except (duckdb.CatalogException, duckdb.BinderException):  # reads a view not created or not yet replaced
                 deferred.append(path)
         if len(deferred) == len(pending):  # none could be created: raise the first one's own error
             con.execute(deferred[0].read_text(encoding="utf-8"))

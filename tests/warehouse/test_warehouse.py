@@ -27,6 +27,22 @@ def test_migrations_apply_once_and_record_the_version(warehouse_path):
     assert current_version(con) == migrations()[-1][0]
 
 
+def test_a_warehouse_whose_views_read_columns_its_tables_did_not_have_yet_upgrades(warehouse_path):
+    # A warehouse of migration 8: its v_metrics lacks the columns v_indicator_panel now reads from it.
+    con = connect(warehouse_path)
+    con.execute("CREATE SCHEMA ops")
+    con.execute("CREATE TABLE ops.schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    older = [(n, path) for n, path in migrations() if n <= 8]
+    for number, path in older:
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute("INSERT INTO ops.schema_version VALUES (?, ?, now())", [number, path.name])
+    con.execute("CREATE OR REPLACE VIEW mart.v_metrics AS SELECT doc_id, value, unit FROM core.fact_metric")
+    assert migrate(con) == [n for n, _ in migrations() if n > 8]
+    views = {v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'mart'").fetchall()}
+    assert {"v_metrics", "v_metrics_all", "v_documents", "v_indicator_panel", "v_initiatives"} <= views
+    assert "additive" in [c for (c, *_) in con.execute("DESCRIBE mart.v_metrics").fetchall()]
+
+
 def test_second_load_of_same_input_keeps_counts(seed_copy, warehouse_path, gold):
     con = connect(warehouse_path)
     migrate(con)
