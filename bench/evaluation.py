@@ -9,6 +9,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from transforms.errors import GoldFileError
+
 
 def _key(unit: str, value: float, low: float | None, high: float | None) -> tuple:
     if low is not None and high is not None:
@@ -99,12 +101,37 @@ def score_documents(gold_docs: list[dict], predicted: dict[str, dict]) -> dict:
     }
 
 
+GOLD_METRIC_FIELDS = ("file", "value", "unit", "category")
+GOLD_DOCUMENT_FIELDS = ("file",)
+
+
+def read_gold(gold_path: Path) -> dict:
+    """The gold annotation, checked before any run: JSON with `metrics` and `documents` lists of the fields scored."""
+    try:
+        annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise GoldFileError(f"gold file {gold_path} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise GoldFileError(f"gold file {gold_path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if not isinstance(annotation, dict):
+        raise GoldFileError(f"gold file {gold_path} must be a JSON object with `metrics` and `documents` lists")
+    for key, fields in (("metrics", GOLD_METRIC_FIELDS), ("documents", GOLD_DOCUMENT_FIELDS)):
+        rows = annotation.get(key)
+        if not isinstance(rows, list):
+            raise GoldFileError(f"gold file {gold_path} has no `{key}` list (see tests/fixtures/seeds_gold.json)")
+        for i, row in enumerate(rows):
+            missing = [f for f in fields if not isinstance(row, dict) or f not in row]
+            if missing:
+                raise GoldFileError(f"gold file {gold_path}: {key}[{i}] lacks {', '.join(missing)}")
+    return annotation
+
+
 def evaluate(gold_path: Path, source: Path) -> dict:
     """The pipeline's output for source, scored against the gold file: {"figures": ..., "documents": ...}."""
     from flows.run import run_flow
     from warehouse.connection import connect
 
-    annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+    annotation = read_gold(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "eval.duckdb"
         run_flow(source, scratch)

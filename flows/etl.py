@@ -164,9 +164,10 @@ def dangjian_etl(
     summary.update(
         run_id=run_id,
         seconds=round((datetime.now() - started).total_seconds(), 2),
-        stage_seconds=dict(clock.seconds),
-        stage_cpu_seconds=dict(clock.cpu),
-        data_docs=docs_path,
+        stage_seconds={stage: round(seconds, 3) for stage, seconds in clock.seconds.items()},
+        stage_cpu_seconds={stage: round(seconds, 3) for stage, seconds in clock.cpu.items()},
+        # a run that validated nothing new adds no page, but the site of the runs before stays where it was
+        data_docs=docs_path or (str(site) if (site := site_index(warehouse)).exists() else None),
         segmenter=segmenter,
     )
     logger.info("run %s loaded %d files, %d metrics", run_id, summary["files_loaded"], summary["metrics_loaded"])

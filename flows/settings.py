@@ -34,6 +34,8 @@ BATCH_SIZE = 200
 SLICE = 2000
 # The load's working memory in MB when DANGJIAN_LOAD_MB is not set (warehouse/load.py adds the dimension indexes).
 LOAD_WORKING_MB = 192
+# How long `run --runner dask --address` waits for the scheduler before saying it cannot be reached.
+DASK_CONNECT_SECONDS = 10
 # Seconds between the scheduler's passes in the server `dangjian serve` starts: runs are created soon after a
 # deployment appears, not on Prefect's default 60 s loop.
 SCHEDULER_LOOP_SECONDS = 10

@@ -69,6 +69,10 @@ class WarehouseMissing(TerminalError):
     """The warehouse file does not exist yet."""
 
 
+class WarehouseUnreadable(TerminalError):
+    """The warehouse path is not a DuckDB database DuckDB can open (another kind of file, a newer format, a folder)."""
+
+
 class IntegrityFailure(TerminalError):
     """A dimension failed a key or reference check; the run was rolled back."""
 
@@ -85,6 +89,13 @@ class ReportError(TerminalError, ValueError):
     """A report file or a parameter value that cannot be used; the message is one line for the user."""
 
 
+# Developer tools
+
+
+class GoldFileError(TerminalError, ValueError):
+    """A gold annotation file `dangjian eval` cannot score against."""
+
+
 # Runtime
 
 
@@ -94,6 +105,10 @@ class WorkerLost(RetryableError):
 
 class ServerDidNotStart(RetryableError):
     """A Prefect server did not answer in time."""
+
+
+class SchedulerUnreachable(RetryableError):
+    """`run --runner dask --address` could not connect to the scheduler."""
 
 
 class PortTaken(TerminalError):

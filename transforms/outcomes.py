@@ -34,6 +34,10 @@ def settled(staged: dict[str, tuple[str, str | None]], links: list[Link]) -> lis
     return outcomes
 
 
+# A run's summary names this many quarantined files; ops.file_outcome has them all.
+NAMED_QUARANTINED = 10
+
+
 def summarize(outcomes: list[FileOutcome]) -> dict:
     """The run's counts of files by outcome, and of quarantined files by reason."""
     kinds = Counter(o.outcome for o in outcomes)
@@ -45,6 +49,10 @@ def summarize(outcomes: list[FileOutcome]) -> dict:
         "files_duplicate": kinds["duplicate"],
         "files_quarantined": kinds["quarantined"],
         "quarantine_reasons": dict(Counter(o.reason for o in outcomes if o.outcome == "quarantined")),
+        "quarantined_files": [
+            {"file": o.source_file, "reason": o.reason, "detail": o.detail}
+            for o in sorted((o for o in outcomes if o.outcome == "quarantined"), key=lambda o: o.source_file)[:NAMED_QUARANTINED]
+        ],
     }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from transforms.errors import WarehouseBusy, WarehouseMissing
+from transforms.errors import WarehouseBusy, WarehouseMissing, WarehouseUnreadable
 
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -24,7 +24,11 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
             holder = re.search(r"PID (\d+)", message)
             who = describe_process(int(holder.group(1))) if holder else "another process"
             raise WarehouseBusy(f"warehouse {path} is locked by {who}; try again when it has finished") from None
-        raise
+        if "not a valid DuckDB database file" in message:
+            raise WarehouseUnreadable(f"{path} is not a DuckDB database file; give --warehouse a file `dangjian run` made, "
+                                      "or a path that does not exist yet") from None
+        detail = message.splitlines()[0].removeprefix("IO Error: ") if message else "unknown error"
+        raise WarehouseUnreadable(f"cannot open the warehouse {path}: {detail}") from None
 
 
 def warehouse_state_dir(warehouse: Path | str) -> Path:

@@ -175,7 +175,7 @@ def _write_run(con: duckdb.DuckDBPyConnection, batch: RunBatch, now: datetime) -
                     "finished_at": now,
                     "status": "succeeded",
                     "source_dir": batch.source_dir,
-                    **{k: v for k, v in summary.items() if k != "quarantine_reasons"},
+                    **{k: v for k, v in summary.items() if k not in ("quarantine_reasons", "quarantined_files")},
                     "duration_s": (now - batch.started_at).total_seconds(),
                     "stage_seconds": json.dumps({k: round(v, 3) for k, v in batch.stage_seconds.items()}),
                     "flow_run_id": batch.flow_run_id,

@@ -19,8 +19,14 @@ from flows.settings import DEFAULT_SOURCE
 def evaluate(gold: Path, source: Path, as_json_flag: bool) -> None:
     """Run the pipeline into a scratch warehouse and score it against GOLD."""
     from bench.evaluation import evaluate as score, render
+    from transforms.errors import PipelineError
 
-    result = score(gold, source)
+    if not source.is_dir():
+        fail(f"source folder {source} does not exist")
+    try:
+        result = score(gold, source)  # a broken gold file fails before the pipeline runs
+    except PipelineError as exc:
+        fail(str(exc))
     click.echo(as_json(result) if as_json_flag else render(result))
 
 

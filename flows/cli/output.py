@@ -6,17 +6,29 @@ import json
 
 
 def run_summary(summary: dict) -> str:
+    took = f"the flow took {summary['seconds']:.1f} s"
+    if summary.get("command_seconds"):
+        took += f", the command {summary['command_seconds']:.1f} s (with start-up)"
     lines = [
-        f"run {summary['run_id']} finished in {summary['seconds']:.1f} s",
+        f"run {summary['run_id']} finished: {took}",
         f"  files seen        {summary['files_seen']}",
-        f"  new               {summary['files_new']}",
+        f"  loaded            {summary['files_loaded']} ({summary['files_new']} new, "
+        f"{summary['files_loaded'] - summary['files_new']} changed since the last run)",
         f"  unchanged         {summary['files_unchanged']}",
-        f"  loaded            {summary['files_loaded']}",
         f"  duplicates        {summary['files_duplicate']}",
         f"  quarantined       {summary['files_quarantined']}",
     ]
-    for reason, n in sorted(summary.get("quarantine_reasons", {}).items()):
-        lines.append(f"    {n} x {reason}")
+    named = summary.get("quarantined_files") or []
+    if summary["files_quarantined"] > len(named):  # otherwise each file's line says its reason
+        for reason, n in sorted(summary.get("quarantine_reasons", {}).items()):
+            lines.append(f"    {n} x {reason}")
+    for f in named:
+        lines.append(f"    {f['file']}: {f['reason']}" + (f" ({f['detail']})" if f.get("detail") else ""))
+    if summary["files_quarantined"] > len(named):
+        lines.append(
+            f"    and {summary['files_quarantined'] - len(named)} more: dangjian sql \"select source_file, reason, detail "
+            f"from ops.file_outcome where run_id = '{summary['run_id']}' and outcome = 'quarantined'\""
+        )
     lines.append(f"  metrics loaded    {summary['metrics_loaded']}")
     lines.append(
         f"  off topic         {summary['documents_off_topic']} documents"

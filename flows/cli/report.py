@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from flows.cli.common import fail, open_warehouse, warehouse_option
+from flows.cli.common import duckdb_error, fail, open_warehouse, warehouse_option, write_text_or_echo
 
 
 @click.command()
@@ -30,6 +30,8 @@ def report(
     from warehouse.publish.reports import bind, catalogue, get, run_report
 
     if html_page:
+        if name:
+            fail(f"--html writes the whole HTML report, not report {name}: drop the name, or use --format html for {name} alone")
         _html_report(warehouse, output or warehouse.with_suffix(".html"))
         return
     try:
@@ -46,19 +48,14 @@ def report(
     con = open_warehouse(warehouse)
     try:
         frame = run_report(con, chosen, params)
+    except ReportError as exc:
+        fail(str(exc))
     except duckdb.Error as exc:
-        fail(str(exc).splitlines()[0])
+        fail(duckdb_error(exc))
     finally:
         con.close()
     text = render(frame, fmt, title=chosen.description)
-    if output is None:
-        click.echo(text)
-        return
-    try:
-        output.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
-    click.echo(f"wrote {len(frame)} rows of report {name} ({fmt}) to {output}")
+    write_text_or_echo(text, output, f"{len(frame)} rows of report {name} ({fmt})")
 
 
 def _html_report(warehouse: Path, output: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
+import psutil
 
 from flows.cli.common import fail, warehouse_option
 from flows.cli.output import as_json, run_summary
@@ -35,12 +37,31 @@ def run(
     from flows.run import run_flow
     from flows.runtime.progress import bars_on_terminal
     from transforms.errors import PipelineError
+    from transforms.ingest.scan import nothing_to_read
 
     if not source.is_dir():
         fail(f"source folder {source} does not exist")
+    if (empty := nothing_to_read(source)) is not None:
+        fail(empty)
+    if warehouse.exists():
+        _openable(warehouse)
     try:
         with bars_on_terminal():
             summary = run_flow(source, warehouse, strict, runner, address, max_file_mb, segmenter, rehash)
     except PipelineError as exc:
         fail(str(exc))
+    summary["command_seconds"] = round(time.time() - psutil.Process().create_time(), 2)
     click.echo(as_json(summary) if as_json_flag else run_summary(summary))
+
+
+def _openable(warehouse: Path) -> None:
+    """A file that is no warehouse is one line before the flow starts; a locked one is for the flow to wait for."""
+    from transforms.errors import WarehouseBusy, WarehouseUnreadable
+    from warehouse.connection import connect
+
+    try:
+        connect(warehouse, read_only=True).close()
+    except WarehouseUnreadable as exc:
+        fail(str(exc))
+    except WarehouseBusy:
+        pass

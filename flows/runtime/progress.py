@@ -1,22 +1,29 @@
-"""Progress of a run on the terminal: one bar per stage, advanced batch by batch.
+"""Progress of `dangjian run`: on a terminal one bar per stage, advanced batch by batch; otherwise (a scheduler's
+log, piped output) one line per slice validated, so that a long run's log does not stay empty until the end.
 
-Only `dangjian run` on a terminal shows bars; scheduled runs, tests and piped output see nothing.
+Runs started otherwise (`dangjian serve`, tests) show neither.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import contextmanager
 
 _bars = None
+_lines: dict | None = None  # off a terminal: {"started": monotonic time, "done": {stage: items}}
 
 
 @contextmanager
 def bars_on_terminal():
     """Show progress bars while the block runs, if stderr is a terminal."""
-    global _bars
+    global _bars, _lines
     if not sys.stderr.isatty():
-        yield
+        _lines = {"started": time.monotonic(), "done": {}}
+        try:
+            yield
+        finally:
+            _lines = None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -33,6 +40,12 @@ def bars_on_terminal():
 
 def advance(stage: str, done: int, total: int) -> None:
     """Record that `done` more of `total` items went through `stage`."""
+    if _lines is not None:
+        done_so_far = _lines["done"][stage] = _lines["done"].get(stage, 0) + done
+        if stage == "validate":  # once per slice
+            seconds = time.monotonic() - _lines["started"]
+            print(f"progress: {done_so_far} of {total} files read, cleaned, extracted and validated ({seconds:.0f} s)", file=sys.stderr, flush=True)
+        return
     if _bars is None:
         return
     progress, tasks = _bars

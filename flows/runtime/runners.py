@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from flows.runtime.memory import settle_worker
-from transforms.errors import WorkerLost
+from flows.settings import DASK_CONNECT_SECONDS
+from transforms.errors import SchedulerUnreachable, WorkerLost
 
 RUNNERS = ("local", "dask")
 T = TypeVar("T")
@@ -67,7 +68,15 @@ def batch_executor(runner: str, address: str | None, workers: int, batches: int,
         from distributed import Client, LocalCluster
 
         if address:
-            with Client(address) as client:
+            try:
+                client = Client(address, timeout=DASK_CONNECT_SECONDS)
+            except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or an address Dask cannot parse
+                reason = "no answer" if isinstance(exc, (OSError, TimeoutError)) else str(exc).splitlines()[0]
+                raise SchedulerUnreachable(
+                    f"cannot reach the Dask scheduler at {address} within {DASK_CONNECT_SECONDS} s ({reason}); "
+                    "is it running, and is the address tcp://HOST:PORT?"
+                ) from None
+            with client:
                 yield client
         else:
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:

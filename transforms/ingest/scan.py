@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,22 @@ class SourceFile:
     path: Path
     size: int
     mtime_ns: int
+
+
+def nothing_to_read(source: Path) -> str | None:
+    """Why a folder gives a run nothing to read (which extensions are read, which it holds), or None if it has a
+    file to read."""
+    others: Counter[str] = Counter()
+    for _, _, filenames in os.walk(source, followlinks=True):
+        for name in filenames:
+            if name.lower().endswith(EXTENSIONS):
+                return None
+            others[Path(name).suffix.lower() or "(no extension)"] += 1
+    read = ", ".join(EXTENSIONS)
+    if not others:
+        return f"source folder {source} holds no files; dangjian reads {read} files (in subfolders too)"
+    held = ", ".join(f"{n} {suffix}" for suffix, n in others.most_common(5))
+    return f"source folder {source} holds no {read} files (only {held}); dangjian reads articles saved as {read}"
 
 
 def scan(source: Path) -> tuple[list[SourceFile], list[FileOutcome]]:

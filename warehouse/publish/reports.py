@@ -8,6 +8,7 @@ into the SQL text.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -112,6 +113,51 @@ def bind(report: Report, assignments: Iterable[str]) -> dict[str, object]:
     return resolve(report, {key: report.params[key].convert(value) for key, value in given.items()})
 
 
+PLACE_PARAMS = ("province", "city", "county")
+# What a place's name may be written without: 青海 for 青海省, 甘孜州 for 甘孜藏族自治州.
+_PLACE_SUFFIX = re.compile(r"(省|市|自治区|特别行政区|州|地区|盟|县|区|旗)$")
+
+
+def _place(con: duckdb.DuckDBPyConnection, level: str, name: str) -> str:
+    """The region name of `level` that `name` means (itself, or the one name it is short for), which the warehouse's
+    documents are about; else an error naming the candidates or the places the documents are about."""
+    names = [n for (n,) in con.execute("SELECT DISTINCT name FROM core.dim_region WHERE level = ?", [level]).fetchall()]
+    held = [p for (p,) in con.execute(f"SELECT DISTINCT {level} FROM mart.v_documents WHERE {level} IS NOT NULL ORDER BY 1").fetchall()]
+    about = f"the warehouse's documents are about {', '.join(held[:30])}{' …' if len(held) > 30 else ''}" if held else "no document names one"
+    stem = _PLACE_SUFFIX.sub("", name) or name
+    candidates = [name] if name in names else sorted(n for n in names if n.startswith(stem))
+    if len(candidates) > 1:
+        raise ReportError(f"{level} {name!r} could be {', '.join(candidates[:10])}: give the full name")
+    if not candidates:
+        raise ReportError(f"no {level} named {name!r}; {about}")
+    if candidates[0] not in held:
+        raise ReportError(f"no document is about the {level} {candidates[0]}; {about}")
+    return candidates[0]
+
+
+def _indicator(con: duckdb.DuckDBPyConnection, code: str) -> str:
+    codes = [c for (c,) in con.execute("SELECT indicator_code FROM core.dim_indicator ORDER BY 1").fetchall()]
+    if code in codes or not codes:  # a warehouse no run has loaded yet knows no indicator
+        return code
+    if code.upper() in codes:
+        return code.upper()
+    nearest = difflib.get_close_matches(code.upper(), codes, n=5, cutoff=0.4)
+    hint = f"nearest: {', '.join(nearest)}" if nearest else "`dangjian sql \"select indicator_code, name_zh from core.dim_indicator\"` lists them"
+    raise ReportError(f"no indicator {code!r}; {hint}")
+
+
+def check_values(con: duckdb.DuckDBPyConnection, values: Mapping[str, object]) -> dict[str, object]:
+    """The parameters with a place written short made full and unknown places or indicator codes as errors: a name
+    the warehouse does not know would give an empty report, which reads as "none"."""
+    checked = dict(values)
+    for key in PLACE_PARAMS:
+        if isinstance(checked.get(key), str):
+            checked[key] = _place(con, key, checked[key])
+    if isinstance(checked.get("indicator"), str):
+        checked["indicator"] = _indicator(con, checked["indicator"])
+    return checked
+
+
 def run_report(con: duckdb.DuckDBPyConnection, report: Report, params: Mapping[str, object] | None = None) -> pd.DataFrame:
     """Run the report with its parameters bound by DuckDB (defaults for those not given)."""
-    return con.execute(report.sql, resolve(report, params or {})).df()
+    return con.execute(report.sql, check_values(con, resolve(report, params or {}))).df()

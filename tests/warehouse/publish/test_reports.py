@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from flows.cli import main
-from warehouse.publish.render import html_page, markdown_table
+from warehouse.publish.render import render
 from warehouse.connection import connect
 from warehouse.migrate import migrate
 from warehouse.publish.reports import ReportError, bind, catalogue, parse, run_report
@@ -111,8 +111,9 @@ def test_coverage_counts_originals_and_copies_apart(con):
 def test_parameter_values_are_bound_not_pasted(con, seeded_warehouse):
     for name in ("indicator_evidence", "training_by_county"):
         key = "indicator" if name == "indicator_evidence" else "province"
-        assert run_report(con, catalogue()[name], {key: INJECTION}).empty
-    result = _cli("initiatives_by_place", "--param", f"province={INJECTION}", "--warehouse", seeded_warehouse, "--format", "json")
+        with pytest.raises(ReportError):  # no such place or indicator: an error, before any SQL
+            run_report(con, catalogue()[name], {key: INJECTION})
+    result = _cli("initiatives_by_place", "--param", f"initiative={INJECTION}", "--warehouse", seeded_warehouse, "--format", "json")
     assert result.exit_code == 0 and json.loads(result.output) == []
     assert con.execute("SELECT count(*) FROM core.fact_metric").fetchone()[0] > 0
 
@@ -188,6 +189,6 @@ def test_output_writes_the_file_and_says_where(seeded_warehouse, tmp_path):
 
 def test_markdown_and_html_escape_cell_values():
     frame = pd.DataFrame({"a|b": ["x|y\nz", None], "n": [3.0, 2.5]})
-    assert markdown_table(frame).splitlines() == ["| a\\|b | n |", "|---|---|", "| x\\|y z | 3 |", "|  | 2.5 |"]
-    page = html_page(pd.DataFrame({"<b>": ["<script>alert(1)</script>"]}), "a & b")
+    assert render(frame, "md").splitlines() == ["| a\\|b | n |", "|---|---|", "| x\\|y z | 3 |", "|  | 2.5 |"]
+    page = render(pd.DataFrame({"<b>": ["<script>alert(1)</script>"]}), "html", "a & b")
     assert "<script>" not in page and "&lt;script&gt;" in page and "<th>&lt;b&gt;</th>" in page and "<title>a &amp; b</title>" in page
