@@ -29,13 +29,32 @@ def quality_summary(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
         "sample_ids, description FROM ops.dq_result WHERE run_id = ? AND NOT success ORDER BY suite, severity, check_name",
         [run_id],
     ).df()
+    records = failures.to_dict("records")
+    names = _file_names(con, {str(i).split(":")[0] for f in records for i in list(f["sample_ids"])})
+    for f in records:
+        f["samples"] = [_readable(str(i), names) for i in list(f["sample_ids"])]
     return {
         "run_id": run_id,
         "success": bool(suites["success"].all()),
         "suites": suites.drop(columns="data_docs").to_dict("records"),
-        "failures": failures.to_dict("records"),
+        "failures": records,
         "data_docs": suites["data_docs"].dropna().iloc[0] if suites["data_docs"].notna().any() else None,
     }
+
+
+def _file_names(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, str]:
+    if not doc_ids:
+        return {}
+    rows = con.execute("SELECT DISTINCT doc_id, source_file FROM core.dim_document WHERE list_contains(?, doc_id)", [sorted(doc_ids)]).fetchall()
+    return dict(rows)
+
+
+def _readable(sample: str, names: dict[str, str]) -> str:
+    """A sample as a reader finds it: the document's file, and a figure's number within it (`a.txt, figure 3`)."""
+    doc_id, _, ordinal = sample.partition(":")
+    if doc_id not in names:
+        return sample
+    return f"{names[doc_id]}, figure {ordinal}" if ordinal else names[doc_id]
 
 
 def render_quality(summary: dict, fmt: str) -> str:
@@ -50,9 +69,9 @@ def render_quality(summary: dict, fmt: str) -> str:
         lines += [f"| {s['suite']} | {'passed' if s['success'] else 'FAILED'} | {s['evaluated']} | {s['failed_critical']} | {s['failed_warning']} | "
                   f"{s['rows_checked']} | {s['rows_quarantined']} |" for s in summary["suites"]]
         if failures:
-            lines += ["", "| suite | check | severity | column | unexpected | % | sample ids |", "|---|---|---|---|---|---|---|"]
+            lines += ["", "| suite | check | severity | column | unexpected | % | samples |", "|---|---|---|---|---|---|---|"]
             lines += [f"| {f['suite']} | {f['check_name']}: {f['description']} | {f['severity']} | {f['column_name'] or ''} | {f['unexpected_count']} | "
-                      f"{f['unexpected_percent']} | {', '.join(map(str, list(f['sample_ids'])[:5]))} |" for f in failures]
+                      f"{f['unexpected_percent']} | {'; '.join(f['samples'][:5])} |" for f in failures]
         lines += ["", f"Data Docs: `{summary['data_docs']}`" if summary["data_docs"] else f"Data Docs: {NO_PAGE}"]
         return "\n".join(lines)
     lines = [f"data quality of run {summary['run_id']}: {verdict}"]
@@ -60,7 +79,7 @@ def render_quality(summary: dict, fmt: str) -> str:
         lines.append(f"  {s['suite']:<10} {'passed' if s['success'] else 'FAILED':<7} {s['evaluated']} expectations, {s['failed_critical']} critical and "
                      f"{s['failed_warning']} warnings failed, {s['rows_checked']} rows checked, {s['rows_quarantined']} quarantined")
     for f in failures:
-        sample = ", ".join(str(i)[:24] for i in list(f["sample_ids"])[:3])
+        sample = "; ".join(f["samples"][:3])
         lines.append(f"  {f['severity']:<8} {f['suite']}.{f['check_name']}: {f['description']} — {f['unexpected_count']} rows "
                      f"({f['unexpected_percent']} %), e.g. {sample}")
     lines.append(f"  data docs: {summary['data_docs'] or NO_PAGE}")

@@ -22,6 +22,8 @@ def test_data_docs_and_quality_summary_after_a_run(flow, seed_copy, warehouse_pa
     assert out.exit_code == 0, out.output
     assert f"data quality of run {summary['run_id']}: passed" in out.output
     assert str(index) in out.output
+    undated = next(line for line in out.output.splitlines() if "publish_date_found" in line)
+    assert undated.split("e.g. ")[1].split("; ")[0].endswith(".txt")  # samples are files, not hashes
     md = runner.invoke(main, ["quality", "--warehouse", str(warehouse_path), "--format", "md", "--run", summary["run_id"]])
     assert "| figures | passed |" in md.output
 
