@@ -91,6 +91,8 @@ def test_page_is_self_contained(con, report):
     assert "<" not in block
     texts = {t for (t,) in con.execute("SELECT clean_text FROM core.dim_document d JOIN mart.v_metrics USING (doc_id)").fetchall()}
     assert {a["text"] for a in json.loads(block)} == texts
+    figures = json.loads(re.search(r'<script type="application/json" id="figures-data">(.*?)</script>', text, re.S).group(1))
+    assert sorted(f[0] for f in figures) == sorted(m for (m,) in con.execute("SELECT metric_id FROM mart.v_metrics").fetchall())
 
 
 def test_summary_and_charts_are_drawn(con, report, page, browser, tmp_path):
@@ -162,13 +164,32 @@ def test_the_panel_shows_a_chosen_indicator_by_place_and_period_with_its_evidenc
     expect(page.locator("#evidence mark")).to_have_text(evidence)
 
 
-def test_table_is_capped_and_says_so(con, report):
+def _shown(page) -> list[list[str]]:
+    return page.locator("#figures tbody tr").evaluate_all("rows => rows.map(r => Array.from(r.cells, c => c.textContent))")
+
+
+def test_the_table_filters_searches_and_sorts_every_figure(con, report, page):
     total = con.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0]
-    capped = build_html_report(con, max_rows=3)
-    assert capped.count('<tr id="m-') == 3
-    assert f"前 3 条数字,共 {total:,} 条" in capped
-    full = report.read_text(encoding="utf-8")
-    assert full.count('<tr id="m-') == total and "表格只列出" not in full
+    page.goto(report.as_uri())
+    expect(page.locator("#figure-count")).to_have_text(f"共 {total} 条数字,符合条件 {total} 条")
+    assert len(_shown(page)) == total  # fewer than a page
+    province, n = con.execute("SELECT province, count(*) FROM mart.v_metrics WHERE province IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchall()[0]
+    page.select_option('[data-filter="province"]', province)
+    assert len(_shown(page)) == n and all(row[0].startswith(province) for row in _shown(page))
+    page.select_option('[data-filter="province"]', "")
+    evidence = con.execute("SELECT evidence FROM mart.v_metrics WHERE evidence LIKE '%第一书记%' LIMIT 1").fetchall()[0][0]
+    page.fill("#figure-search", "第一书记")
+    expected = con.execute("SELECT count(*) FROM mart.v_metrics WHERE evidence LIKE '%第一书记%' OR indicator_name_zh LIKE '%第一书记%'").fetchall()[0][0]
+    expect(page.locator("#figures tbody tr")).to_have_count(expected)
+    assert evidence in [row[7] for row in _shown(page)]
+    page.fill("#figure-search", "")
+    expect(page.locator("#figures tbody tr")).to_have_count(total)
+    page.locator('#figures th[data-column="4"]').click()  # 数值, ascending, then descending
+    values = [float(row[4].replace(",", "")) for row in _shown(page)]
+    assert values == sorted(values)
+    page.locator('#figures th[data-column="4"]').click()
+    assert [float(row[4].replace(",", "")) for row in _shown(page)][0] == max(values)
+    expect(page.locator('#figures th[data-column="4"]')).to_have_attribute("data-sorted", "desc")
 
 
 def test_empty_warehouse_gives_a_page_saying_no_data(page, tmp_path):
@@ -189,9 +210,10 @@ def test_values_are_escaped(con):
     con.execute("BEGIN")
     con.execute("UPDATE core.fact_metric SET number_text = '<b>' || number_text || '</b>&'")
     con.execute("UPDATE core.dim_document SET title = ?", [title])
-    page = build_html_report(con, max_rows=5)
+    page = build_html_report(con)
     con.execute("ROLLBACK")
-    assert "<b>" not in page and "&lt;b&gt;" in page and "&lt;/b&gt;&amp;</td>" in page
-    assert title not in page and "<img" not in page
+    assert "<b>" not in page and title not in page and "<img" not in page
+    figures = json.loads(re.search(r'<script type="application/json" id="figures-data">(.*?)</script>', page, re.S).group(1))
+    assert all(f[9].startswith("<b>") and f[9].endswith("</b>&") for f in figures)
     block = re.search(r'<script type="application/json" id="articles">(.*?)</script>', page, re.S).group(1)
     assert {a["title"] for a in json.loads(block)} == {title}
