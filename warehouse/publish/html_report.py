@@ -133,7 +133,7 @@ def _charts(con: duckdb.DuckDBPyConnection) -> list[str]:
             y=_place_axis(money),
             yOffset=alt.YOffset("period:N"),  # side by side: a year and a span that covers it do not add up
             color=alt.Color("period:N", title="期间"),
-        ).properties(width=520, height=alt.Step(22))),
+        ).properties(width=520, height=alt.Step(max(5, 22 // max(1, money["period"].nunique()))))),  # a step per period
         _figure("years", "各年份发布的文档", alt.Chart(years).mark_bar(color="#2c6fbb").encode(
             x=alt.X("year:N", title="发布年份", sort=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("documents:Q", title="文档数", axis=counts),
@@ -211,7 +211,7 @@ def _panel(con: duckdb.DuckDBPyConnection) -> str:
         f'<label>指标 <select id="panel-indicator">{"".join(options)}</select></label>'
         f'<p class="note">每个地区、期间一个数值(mart.v_indicator_panel):不含“其中”部分、人均与每村标准、'
         f'调整前后数值、比例、重复提及和计划目标;多份文档时以本级报告、较晚发布者为准,不一致者标红。点击数值查看原文。</p>'
-        f'{"".join(sections)}'
+        f'<div class="panel-scroll">{"".join(sections)}</div>'
     )
 
 
@@ -289,6 +289,7 @@ th { position: sticky; top: 0; background: #eef1f4; }
 .filters select, .filters input { font: inherit; max-width: 16em; }
 .pager { display: flex; gap: 12px; align-items: center; justify-content: center; margin: 12px 0; }
 .pager button { border: 1px solid var(--line); background: #fff; border-radius: 6px; padding: 2px 12px; cursor: pointer; }
+.panel-scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); }
 table.panel td { text-align: right; font-variant-numeric: tabular-nums; }
 table.panel td.conflict a { color: var(--accent); font-weight: 600; }
 table.panel tbody th { position: static; background: none; font-weight: normal; }

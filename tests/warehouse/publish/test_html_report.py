@@ -12,7 +12,7 @@ from helpers import run_batch
 from transforms.outcomes import Ledger
 from transforms.tables import tabulate
 from warehouse.connection import connect
-from warehouse.publish.html_report import build_html_report, html_id, write_html_report
+from warehouse.publish.html_report import PLACE, TOP_PLACES, build_html_report, html_id, write_html_report
 from warehouse.load import load_run
 from warehouse.migrate import migrate
 
@@ -217,3 +217,80 @@ def test_values_are_escaped(con):
     assert all(f[9].startswith("<b>") and f[9].endswith("</b>&") for f in figures)
     block = re.search(r'<script type="application/json" id="articles">(.*?)</script>', page, re.S).group(1)
     assert {a["title"] for a in json.loads(block)} == {title}
+
+
+@pytest.fixture(scope="module")
+def scaled(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
+    """A warehouse of 2,000 articles about counties of every province: the seeds, each loaded again 399 times under
+    another county (one of each province first), with their figures."""
+    docs = [clean_seeds[n] for n in sorted(clean_seeds)]
+    tables = tabulate(raw_seeds, docs, [extracted_seeds[n] for n in sorted(clean_seeds)], "r1", datetime.now())
+    ledger = Ledger()
+    ledger.stage(tables, [])
+    folder = tmp_path_factory.mktemp("scale")
+    con = connect(folder / "wh.duckdb")
+    migrate(con)
+    load_run(con, run_batch("r1", tables, ledger, folder))
+    con.execute(
+        """CREATE TEMP TABLE places AS
+           SELECT adcode, row_number() OVER (ORDER BY k, province) - 1 AS n
+           FROM (SELECT adcode, province, row_number() OVER (PARTITION BY province ORDER BY adcode) AS k
+                 FROM core.dim_region WHERE level = 'county')"""
+    )
+    con.execute(
+        """CREATE TEMP TABLE copies AS
+           SELECT d.doc_id AS original, md5(d.doc_id || i) || md5(i || d.doc_id) AS doc_id, i * 5 + s AS n
+           FROM (SELECT doc_id, row_number() OVER (ORDER BY doc_id) - 1 AS s FROM core.dim_document) d, range(399) r(i)"""
+    )
+    con.execute(
+        """INSERT INTO core.dim_document
+           SELECT d.* REPLACE (c.doc_id AS doc_id, 'scale/' || c.n || '.txt' AS source_file, p.adcode AS adcode,
+                               'county' AS place_level)
+           FROM core.dim_document d JOIN copies c ON c.original = d.doc_id
+           JOIN places p ON p.n = c.n % (SELECT count(*) FROM places)"""
+    )
+    con.execute(
+        """INSERT INTO core.fact_metric
+           SELECT m.* REPLACE (c.doc_id AS doc_id, c.doc_id || ':' || split_part(m.metric_id, ':', 2) AS metric_id,
+                               d.adcode AS figure_adcode)
+           FROM core.fact_metric m JOIN copies c ON c.original = m.doc_id JOIN core.dim_document d ON d.doc_id = c.doc_id"""
+    )
+    yield con
+    con.close()
+
+
+def _axis_labels(page, key: str) -> list[dict]:
+    """The y-axis labels of a chart, with their box and the chart's."""
+    return page.evaluate(
+        """key => {
+            const svg = document.querySelector(`#chart-${key} svg`), outer = svg.getBoundingClientRect();
+            const axis = [...svg.querySelectorAll(".role-axis")].find(a => a.getAttribute("aria-label")?.startsWith("Y-axis"));
+            return [...axis.querySelectorAll(".role-axis-label text")].map(t => {
+                const box = t.getBoundingClientRect();
+                return {text: t.textContent, left: box.left - outer.left, right: box.right - outer.left};
+            });
+        }""",
+        key,
+    )
+
+
+@pytest.mark.parametrize("size", ["seeds", "2000"])
+def test_screenshots_at_5_and_2000_articles(con, scaled, report, page, tmp_path, size):
+    source = con if size == "seeds" else scaled
+    path = report if size == "seeds" else write_html_report(scaled, tmp_path / "scaled.html")
+    page.goto(path.as_uri())
+    names = {p for (p,) in source.execute(f"SELECT DISTINCT {PLACE} FROM mart.v_metrics").fetchall()}
+    for key in ("places", "money"):
+        labels = _axis_labels(page, key)
+        assert 0 < len(labels) <= TOP_PLACES + 1
+        for label in labels:  # whole names, inside the picture
+            assert label["text"] in names or re.fullmatch(r"其他 \d+ 个地区", label["text"]), label
+            assert label["left"] >= 0, label
+        assert page.locator(f"#chart-{key} svg").bounding_box()["height"] < 900
+    provinces = {p for (p,) in source.execute("SELECT DISTINCT province FROM mart.v_metrics WHERE province IS NOT NULL").fetchall()}
+    offered = set(page.locator('[data-filter="province"] option').evaluate_all("os => os.map(o => o.value)")) - {""}
+    assert offered == provinces and (size == "seeds" or len(provinces) >= 31)
+    total = source.execute("SELECT count(*) FROM mart.v_metrics").fetchall()[0][0]
+    expect(page.locator("#figure-count")).to_contain_text(f"共 {total:,} 条数字")
+    page.screenshot(path=tmp_path / f"report-{size}.png", full_page=True)
+    assert (tmp_path / f"report-{size}.png").stat().st_size > 50_000
