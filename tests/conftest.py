@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOLD, MAX_BYTES, SEEDS, load_without_prefect
+from helpers import CHROMIUM, GOLD, MAX_BYTES, SEEDS, VIEWPORT, load_without_prefect
 
 os.environ.setdefault("DANGJIAN_STATE_DIR", tempfile.mkdtemp(prefix="dangjian-state-"))
 
@@ -127,3 +127,39 @@ def hostile_run(tmp_path_factory, prefect_harness):
         patch.setattr(transforms.ingest.read, "read_limited", as_if_unprivileged)
         summaries = [dangjian_etl(str(source), str(warehouse), max_file_bytes=LIMIT_BYTES) for _ in range(2)]
     return expected, source, warehouse, summaries
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (which never downloads a browser of its own); one per module,
+    so that no test module's Prefect flows run beside a live Playwright loop."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: `python3.11 dev.py test` installs it (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that may load local files only; any other request is aborted and fails the test, as does a script error."""
+    context = browser.new_context(viewport=VIEWPORT)
+    requested, errors = [], []
+
+    def offline(route):
+        if route.request.url.startswith("file:///"):  # not file://host/..., which is where //host/x lands from a file page
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", offline)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not requested, f"the page tried the network: {requested}"
+    assert not errors, f"script errors: {errors}"

@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).parent / "fixtures" / "seeds_gold.json"
 MAX_BYTES = 20 * 1024 * 1024
+CHROMIUM = Path("/usr/bin/chromium")
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 def stage_tables(tables, folder: Path) -> Path:

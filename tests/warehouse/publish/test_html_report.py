@@ -6,9 +6,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from helpers import run_batch
+from helpers import VIEWPORT, run_batch
 from transforms.outcomes import Ledger
 from transforms.tables import tabulate
 from warehouse.connection import connect
@@ -16,9 +16,7 @@ from warehouse.publish.html_report import PLACE, TOP_PLACES, build_html_report, 
 from warehouse.load import load_run
 from warehouse.migrate import migrate
 
-CHROMIUM = Path("/usr/bin/chromium")
 ASTRAL = "\U00020000"  # one code point in Python, two UTF-16 units in JavaScript
-VIEWPORT = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -46,38 +44,6 @@ def con(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
 @pytest.fixture(scope="module")
 def report(con, tmp_path_factory) -> Path:
     return write_html_report(con, tmp_path_factory.mktemp("report") / "report.html")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: `python3.11 dev.py test` installs it (apt-get install chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page that may load local files only; any other request is aborted and fails the test, as does a script error."""
-    context = browser.new_context(viewport=VIEWPORT)
-    requested, errors = [], []
-
-    def offline(route):
-        if route.request.url.startswith("file:///"):  # not file://host/..., which is where //host/x lands from a file page
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", offline)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(error))
-    yield page
-    context.close()
-    assert not requested, f"the page tried the network: {requested}"
-    assert not errors, f"script errors: {errors}"
 
 
 def test_page_is_self_contained(con, report):
