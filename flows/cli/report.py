@@ -38,6 +38,8 @@ def report(
         if list_reports or not name:
             for r in catalogue().values():
                 click.echo(f"{r.name:26} {r.description}")
+                if r.description_zh:
+                    click.echo(f"{'':28}{r.description_zh}")
                 for p in r.params.values():
                     click.echo(f"{'':28}--param {p.describe()}: {p.doc}")
             return
@@ -54,7 +56,7 @@ def report(
         fail(duckdb_error(exc))
     finally:
         con.close()
-    text = render(frame, fmt, title=chosen.description)
+    text = render(frame, fmt, title=" / ".join(filter(None, (chosen.description_zh, chosen.description))))
     write_text_or_echo(text, output, f"{len(frame)} rows of report {name} ({fmt})")
 
 

@@ -1,4 +1,5 @@
 -- Where documents disagree on a place's indicator in one period: each document's figure beside the panel's value.
+-- zh: 各文档对同一地区、指标、期间说法不一之处:每份文档的数字与面板取值并列。
 -- param: province text default NULL — only this province; all provinces when not given
 -- param: indicator text default NULL — only this indicator_code, e.g. TEAM_FIRST_SECRETARY
 -- The panel keeps the place's own report, then the later publication (mart.v_indicator_panel.value); this lists every

@@ -1,4 +1,5 @@
 -- Document coverage per province and year of publication: original documents about rural party building, their figures and places; republished copies and off-topic documents counted apart.
+-- zh: 各省、各发布年份的文档覆盖:原创文档及其数字和地区;转载与非本题文档另计。
 SELECT coalesce(province, '(unknown)') AS province,
        year(publish_date) AS year,
        count(*) FILTER (WHERE duplicate_of IS NULL AND on_topic) AS documents,

@@ -1,4 +1,5 @@
 -- Figures pivot: one row per place, one column per indicator and unit holding the total value, to paste into a spreadsheet.
+-- zh: 数字透视表:每个地区一行,每个指标和单位一列,便于粘贴到电子表格。
 -- Columns are `INDICATOR_CODE (unit)` so no cell adds up different units; empty cells mean no figure.
 -- No parameters: DuckDB cannot bind parameters in a PIVOT whose columns come from the data.
 PIVOT (

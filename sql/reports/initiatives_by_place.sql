@@ -1,4 +1,5 @@
 -- Named initiatives and where they appear: one row per initiative and document about rural party building, most widespread initiatives first.
+-- zh: 具名举措及其出处:每个举措和文档一行,分布最广者在前。
 -- param: initiative text default NULL — only this initiative (exact name, e.g. 三会一课); all when not given
 -- param: province text default NULL — only documents from this province; all provinces when not given
 SELECT f.initiative_name,

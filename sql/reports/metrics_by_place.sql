@@ -1,4 +1,5 @@
 -- Figures by place and indicator: how many figures, and the total of those that add up, per place and indicator.
+-- zh: 各地各指标的数字:数字个数,以及可相加者的合计。
 -- total_value sums the additive figures only (mart.v_metrics.additive): no part, rate, before/after value, share,
 -- threshold, restatement or plan; across years and periods. mart.v_indicator_panel gives one value per period.
 SELECT coalesce(province, '(unknown)') AS province,

@@ -1,4 +1,5 @@
 -- Money invested per place, purpose (indicator) and period, in 元, from the panel.
+-- zh: 各地按用途(指标)和期间的投入资金(元),取自面板。
 -- param: province text default NULL — only this province (e.g. 四川省); all provinces when not given
 -- param: city text default NULL — only this city
 -- param: county text default NULL — only this county

@@ -1,4 +1,5 @@
 -- Talent recruited, cultivated and the platforms for it (TALENT_ indicators) per place, by unit.
+-- zh: 各地人才引进、培养及平台(TALENT_ 指标),按单位。
 -- param: province text default NULL — only this province; all provinces when not given
 -- total_value sums the figures that add up (mart.v_metrics.additive); as_written lists them all.
 SELECT province, city, county, indicator_code, indicator_name_zh, unit,

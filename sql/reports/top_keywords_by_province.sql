@@ -1,4 +1,5 @@
 -- Top keywords per province: keyword weights summed over the province's documents about rural party building, highest first.
+-- zh: 各省高频关键词:该省农村基层党建文档的关键词权重之和,由高到低。
 -- param: limit int default 10 — keywords per province
 -- param: province text default NULL — only this province; all provinces when not given
 SELECT province, rank, keyword, round(weight, 4) AS weight, documents

@@ -1,4 +1,5 @@
 -- Training per place and year, from the panel: sessions (期), person-times (人次) and people trained (人).
+-- zh: 各地各年培训,取自面板:期数(期)、人次和人数。
 -- param: province text default NULL — only this province (e.g. 青海省); all provinces when not given
 -- param: city text default NULL — only this city
 -- param: county text default NULL — only this county

@@ -1,4 +1,5 @@
 -- Weak or lax village party organisations rectified (ORG_WEAK_BRANCH_RECTIFIED) per place and period, from the panel.
+-- zh: 各地各期整顿软弱涣散村党组织(ORG_WEAK_BRANCH_RECTIFIED),取自面板。
 -- param: province text default NULL — only this province; all provinces when not given
 -- param: city text default NULL — only this city
 -- param: county text default NULL — only this county

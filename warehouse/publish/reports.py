@@ -51,16 +51,22 @@ class Report:
     description: str
     sql: str
     params: dict[str, Param] = field(default_factory=dict)
+    description_zh: str = ""
 
 
 def parse(name: str, text: str) -> Report:
-    """A report from its file text: the description line, then the `-- param:` lines."""
+    """A report from its file text: the description line, the `-- zh:` line with the description in Chinese, then
+    the `-- param:` lines."""
     lines = text.splitlines()
     description = lines[0].removeprefix("--").strip() if lines and lines[0].startswith("--") else ""
+    description_zh = ""
     params = {}
     for line in lines[1:]:
         if not line.startswith("--"):
             break
+        if re.match(r"--\s*zh:", line):
+            description_zh = line.split(":", 1)[1].strip()
+            continue
         if not re.match(r"--\s*param:", line):
             continue
         match = _PARAM.fullmatch(line.strip())
@@ -71,7 +77,7 @@ def parse(name: str, text: str) -> Report:
             value = None if match["default"] == "NULL" else param.convert(match["default"])
             param = replace(param, required=False, default=value)
         params[param.name] = param
-    return Report(name, description, text, params)
+    return Report(name, description, text, params, description_zh)
 
 
 def catalogue() -> dict[str, Report]:

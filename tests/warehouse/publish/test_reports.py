@@ -192,3 +192,9 @@ def test_markdown_and_html_escape_cell_values():
     assert render(frame, "md").splitlines() == ["| a\\|b | n |", "|---|---|", "| x\\|y z | 3 |", "|  | 2.5 |"]
     page = render(pd.DataFrame({"<b>": ["<script>alert(1)</script>"]}), "html", "a & b")
     assert "<script>" not in page and "&lt;script&gt;" in page and "<th>&lt;b&gt;</th>" in page and "<title>a &amp; b</title>" in page
+
+
+def test_every_report_is_described_in_english_and_in_chinese():
+    for report in catalogue().values():
+        assert report.description and report.description_zh, report.name
+        assert re.search("[\u4e00-\u9fff]", report.description_zh) and not re.search("[\u4e00-\u9fff]{3}", report.description), report.name
