@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.extract.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span
 
@@ -64,6 +65,19 @@ def _years(text: str, doc_year: int | None) -> tuple[int | None, int | None] | N
     return max(found)[1]
 
 
+@lru_cache(maxsize=4096)
+def _sentence_spans(sentence: str) -> tuple[int | None, str | None, bool]:
+    """What of a span the sentence says: the year since (2019年以来), the N of 近N年, and whether it speaks of a span
+    at all; kept per sentence, which most of its figures share."""
+    since = _SINCE_YEAR.search(sentence)
+    last_years = _LAST_YEARS.search(sentence)
+    return (
+        int(since.group(1)) if since else None,
+        last_years.group(1) if last_years else None,
+        bool(since or last_years or _CUMULATIVE.search(sentence)),
+    )
+
+
 def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
     """The period of the figure at text[start:end] in a document published in doc_year (None when undated)."""
     scopes = [clause_span(text, start, end, CLAUSE_BREAK), clause_span(text, start, end, SENTENCE_BREAK)]
@@ -71,9 +85,10 @@ def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
     sentence = text[scopes[1][0] : scopes[1][1]]
     kind = FLOW
     by = _BY_YEAR.search(clause)
+    since, last_years, spans = _sentence_spans(sentence)
     if _TARGET.search(clause) or (by and (doc_year is None or int(by.group(1)) > doc_year)):
         kind = TARGET
-    elif _CUMULATIVE.search(sentence) or _LAST_YEARS.search(sentence) or _SINCE_YEAR.search(sentence):
+    elif spans:
         kind = CUMULATIVE
     elif _STOCK.search(clause):
         kind = STOCK
@@ -92,9 +107,9 @@ def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
                 years = found
     first, last = years or (doc_year, doc_year)
     if kind == CUMULATIVE:
-        if m := _SINCE_YEAR.search(sentence):
-            first, last = int(m.group(1)), doc_year if doc_year and doc_year >= int(m.group(1)) else last
-        elif (m := _LAST_YEARS.search(sentence)) and (n := _count(m.group(1))) and doc_year:
+        if since is not None:
+            first, last = since, doc_year if doc_year and doc_year >= since else last
+        elif last_years is not None and (n := _count(last_years)) and doc_year:
             first, last = doc_year - n + 1, doc_year
         elif years is None or first == last:
             first = None  # a span whose start the text does not give

@@ -48,7 +48,10 @@ def topic_score(counts: Mapping[str, int], length: int) -> float:
     Counted on the tokens extraction cuts for keywords anyway: a pass of its own over the text, even one regular
     expression, costs a visible share of extraction. The segmenter keeps each genre word whole.
     """
-    found = sum(token_weight(token) * n for token, n in counts.items())
+    words = weights()
+    exact = counts.keys() & words.keys()
+    found = sum(words[token] * counts[token] for token in exact)
+    found += sum(token_weight(token) * n for token, n in counts.items() if len(token) > 2 and token not in exact)
     return round(1000 * found / length, 3) if length else 0.0
 
 
