@@ -49,4 +49,8 @@ def test_the_ledger_gives_every_file_one_outcome_and_the_counts_add_up():
     assert summarize(outcomes) == {
         "files_seen": 6, "files_new": 1, "files_unchanged": 1, "files_loaded": 2, "files_duplicate": 1, "files_quarantined": 2,
         "quarantine_reasons": {"binary file": 1, "failed check doc_id_unique": 1},
+        "quarantined_files": [
+            {"file": "bin.txt", "reason": "binary file", "detail": None},
+            {"file": "x.txt", "reason": "failed check doc_id_unique", "detail": "not unique"},
+        ],
     }

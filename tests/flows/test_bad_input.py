@@ -111,8 +111,8 @@ def test_a_report_filter_naming_no_place_of_the_warehouse(seeded_warehouse):
 
 
 def test_a_province_written_short_is_the_province(seeded_warehouse):
-    short = CliRunner().invoke(main, ["report", "training_by_county", "--param", "province=四川", "--warehouse", str(seeded_warehouse), "--format", "csv"])
-    full = CliRunner().invoke(main, ["report", "training_by_county", "--param", "province=四川省", "--warehouse", str(seeded_warehouse), "--format", "csv"])
+    short = CliRunner().invoke(main, ["report", "top_keywords_by_province", "--param", "province=四川", "--warehouse", str(seeded_warehouse), "--format", "csv"])
+    full = CliRunner().invoke(main, ["report", "top_keywords_by_province", "--param", "province=四川省", "--warehouse", str(seeded_warehouse), "--format", "csv"])
     assert short.exit_code == 0 and short.output == full.output and len(full.output.splitlines()) > 1
 
 

@@ -19,21 +19,23 @@ from warehouse.migrate import migrate
 ASTRAL = "\U00020000"  # one code point in Python, two UTF-16 units in JavaScript
 
 
-@pytest.fixture(scope="module")
-def con(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
-    """The seeds loaded without Prefect, and without the validate stage, which takes seconds and rejects nothing in them.
-
-    One article starts with ASTRAL (its figures' offsets moved along) so that the page's code-point offsets are tested
-    against JavaScript's UTF-16 strings."""
-    docs = [clean_seeds[n] for n in sorted(clean_seeds)]
-    extractions = [extracted_seeds[n] for n in sorted(clean_seeds)]
-    tables = tabulate(raw_seeds, docs, extractions, "r1", datetime.now())
+def _seeds_warehouse(raw_seeds, clean_seeds, extracted_seeds, folder: Path):
+    """The seeds loaded without Prefect, and without the validate stage, which takes seconds and rejects nothing in them."""
+    names = sorted(clean_seeds)
+    tables = tabulate(raw_seeds, [clean_seeds[n] for n in names], [extracted_seeds[n] for n in names], "r1", datetime.now())
     ledger = Ledger()
     ledger.stage(tables, [])
-    folder = tmp_path_factory.mktemp("html")
     con = connect(folder / "wh.duckdb")
     migrate(con)
     load_run(con, run_batch("r1", tables, ledger, folder))
+    return con
+
+
+@pytest.fixture(scope="module")
+def con(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
+    """The seeds' warehouse, one article starting with ASTRAL (its figures' offsets moved along) so that the page's
+    code-point offsets are tested against JavaScript's UTF-16 strings."""
+    con = _seeds_warehouse(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory.mktemp("html"))
     astral_doc = con.execute("SELECT min(doc_id) FROM core.fact_metric").fetchall()[0][0]
     con.execute("UPDATE core.dim_document SET clean_text = ? || clean_text WHERE doc_id = ?", [ASTRAL, astral_doc])
     con.execute("UPDATE core.fact_metric SET start_offset = start_offset + 1, end_offset = end_offset + 1 WHERE doc_id = ?", [astral_doc])
@@ -189,14 +191,7 @@ def test_values_are_escaped(con):
 def scaled(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory):
     """A warehouse of 2,000 articles about counties of every province: the seeds, each loaded again 399 times under
     another county (one of each province first), with their figures."""
-    docs = [clean_seeds[n] for n in sorted(clean_seeds)]
-    tables = tabulate(raw_seeds, docs, [extracted_seeds[n] for n in sorted(clean_seeds)], "r1", datetime.now())
-    ledger = Ledger()
-    ledger.stage(tables, [])
-    folder = tmp_path_factory.mktemp("scale")
-    con = connect(folder / "wh.duckdb")
-    migrate(con)
-    load_run(con, run_batch("r1", tables, ledger, folder))
+    con = _seeds_warehouse(raw_seeds, clean_seeds, extracted_seeds, tmp_path_factory.mktemp("scale"))
     con.execute(
         """CREATE TEMP TABLE places AS
            SELECT adcode, row_number() OVER (ORDER BY k, province) - 1 AS n
