@@ -41,7 +41,7 @@ _PLACE_NOUN = re.compile(r"省(?![委直级会份内外长])|镇(?![党政长委
 _PEOPLE_NOUN = re.compile(r"选民|农民|党员|群众|村民|居民|人口")
 # 三个三分之一: a rotation rule's name, not a share.
 _FRACTION_NAME = re.compile(r"个$")
-_APPROX_PREFIX = re.compile(r"(?:近|约|约为|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎)$")
+_APPROX_PREFIX = re.compile(r"(?:近|约|约为|约有|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎|不足|不到|低于|突破了?)$")
 _DIRECTION = re.compile(
     r"(?:同比|环比|较上年|较去年|比上年|比去年)?(?P<verb>增长|增加|提高|提升|上升|增幅为?|增幅达|扩大|下降|降低|减少|缩短|缩减|下滑|回落|降幅为?)(?:了|达到?)?$"
 )
@@ -66,7 +66,7 @@ _LEADING_TIME = re.compile(r"^(?:近\S{1,2}年来?|近年来|去年|今年|\d{4}
 _LEADING_DE = re.compile(r"^(?:的|以上的|左右的|余的|多的)")
 _LEADING_COUNTS = re.compile(rf"^(?:[\d.]+[{CHINESE_NUMERAL_CHARS}]?[项条个名人期支户所家]+)+")
 _HAN_START = re.compile(f"[{HAN}]")
-_TRAILING_QUALIFIERS = re.compile(r"(?:近|约|大约|将近|超过|逾|不少于|不低于|至少|达到?|共计?|累计|总计|合计|分别|均|为|有)+$")
+_TRAILING_QUALIFIERS = re.compile(r"(?:近|约|大约|将近|超过|逾|不少于|不低于|至少|不足|不到|低于|突破了?|达到?|共计?|累计|总计|合计|分别|均|为|有)+$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z+.#/]")
 _GLUED_AFTER = re.compile(r"[A-Za-z+]")
 _ABSTRACT_NOUNS = re.compile(r"^(?:不同)?(?:方面|领域|要求|类型|环节|维度|层级|层面|板块|步骤|阶段)")
@@ -248,6 +248,8 @@ def find_figures(text: str) -> list[Figure]:
         if v2 is not None:
             if multiplier == 1.0 and m2 != 1.0:
                 multiplier = m2
+            elif multiplier != 1.0 and m2 == 1.0 and (unit_after := match_unit(text, end2)) and scale(unit_after[0]) == multiplier:
+                multiplier = 1.0  # 2万至3万元: the second 万 is read as part of 万元, which scales both bounds
             low, high = value * multiplier, v2 * m2
             if high > low:
                 value, multiplier, end, approximate = (low + high) / 2, 1.0, end2, approximate or a2
