@@ -27,8 +27,9 @@ import pytest
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 # figure_cases.json: the seeds' shapes; figure_cases_genre.json: shapes the genre adds (spaced units, durations,
-# multiples, fractions, scores, counted nouns, range bounds, quoted speech), after the annotation standard's conventions.
-CASES = [case for name in ("figure_cases.json", "figure_cases_genre.json") for case in json.loads((FIXTURES / name).read_text(encoding="utf-8"))]
+# multiples, fractions, scores, counted nouns, range bounds, quoted speech), after the annotation standard's conventions;
+# figure_cases_more.json: more sentences of every class, written for the project in the genre's words.
+CASES = [case for name in ("figure_cases.json", "figure_cases_genre.json", "figure_cases_more.json") for case in json.loads((FIXTURES / name).read_text(encoding="utf-8"))]
 
 
 def _num(x):
