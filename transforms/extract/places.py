@@ -29,6 +29,11 @@ _TO_SEE = re.compile(r"[^。；;\n]{0,16}?(?:参观|考察|观摩|学习|取经|
 # is the one that reports.
 SIGNS_WEIGHT = 2.0
 _SIGNS = re.compile(r"[省市县区州旗]?(?:委|人民政府|政府)")
+# Places named as items of a list of three or more (河北、山西、吉林等省; 章贡区、南康区、赣县区等地) are examples the
+# article gives, not the place it is about: each counts as a venue does.
+_CLAUSE_EDGE = re.compile(r"[，。；,;：:！？!?\n]")
+# A short name right before 乡, 镇 or 街道 names a township (和政县新庄乡), not the county that goes by it.
+_TOWNSHIP_AFTER = re.compile(r"乡|镇|街道")
 # A lower level is chosen when it holds at least this share of its parent's weight.
 DESCEND_SHARE = 0.5
 _WORD_WINDOW = 4
@@ -90,20 +95,33 @@ def _mentions(text: str, weight: float, in_title: bool, body: bool = False) -> l
                     alone = recurring[name] > 1 and plain and _is_word(text, start, name)
                 if not after_parent and (name in ordinary or len(index[name]) > 1 or not alone):
                     continue
+                if _TOWNSHIP_AFTER.match(text, start + len(name)):
+                    continue
             candidates.append(code)
         if not candidates:
             continue
         here, discounted = weight, False
         if body:
             here = DATELINE_WEIGHT if start < DATELINE_CHARS else LEAD_WEIGHT if start < lead_end else BODY_WEIGHT
-        if (_TRAVEL_TO.search(text, max(0, start - 14), start) and _TO_SEE.match(text, start + len(name))) or _MEDIA.match(
-            text, start + len(name)
+        if (
+            (_TRAVEL_TO.search(text, max(0, start - 14), start) and _TO_SEE.match(text, start + len(name)))
+            or _MEDIA.match(text, start + len(name))
+            or _in_list(text, start, start + len(name))
         ):
             here, discounted = here * VENUE_WEIGHT, True
         elif _SIGNS.match(text, start + len(name)):
             here *= SIGNS_WEIGHT
         found.append((candidates, here, discounted))
     return found
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is an item of a list of three or more joined by 、."""
+    if text[end : end + 1] != "、" and text[start - 1 : start] != "、":
+        return False
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    right = m.start() if (m := _CLAUSE_EDGE.search(text, end, end + 60)) else end + 60
+    return text.count("、", left, right) >= 2
 
 
 def scope(title: str | None, body: str) -> str | None:
