@@ -109,6 +109,50 @@ def _place(title, meta, body):
         ),
         # a paper's name alone is no place the article names
         (None, [], "商洛日报讯 全市各级党组织扎实开展软弱涣散村党组织整顿，共整顿提升32个。", (None, None, None)),
+        # a county-level city under its prefecture
+        (None, [], "近日，浏阳市委组织部召开全市村党组织书记述职评议会，32名书记现场述职。", ("湖南省", "长沙市", "浏阳市")),
+        # a county in Yunnan named in the title, the body speaking of 全县
+        ("勐海县：党建引领茶产业发展", [], "全县培育茶产业党员示范户560户。", ("云南省", "西双版纳傣族自治州", "勐海县")),
+        # an autonomous prefecture's report stays at the prefecture
+        (None, [], "恩施州扎实推进村级党组织标准化建设，全州建成标准化党群服务中心2000余个。", ("湖北省", "恩施土家族苗族自治州", None)),
+        # an Inner Mongolian banner
+        (None, [], "近年来，科尔沁右翼前旗持续选派驻村第一书记，全旗共选派126名。", ("内蒙古自治区", "兴安盟", "科尔沁右翼前旗")),
+        # a Xinjiang county under its prefecture
+        (None, [], "伽师县委组织部组织全县村干部开展国家通用语言培训，参训村干部1800人次。", ("新疆维吾尔自治区", "喀什地区", "伽师县")),
+        # a district named with its city, whose namesake district lies in another province
+        (None, [], "福建省福州市鼓楼区扎实开展社区党组织书记轮训。", ("福建省", "福州市", "鼓楼区")),
+        # a source line naming the county's media centre, the body naming only villages
+        (None, ["来源：安福融媒"], "近日，洲湖镇塘边村党支部组织党员开展主题党日活动，参加党员42名。", ("江西省", "吉安市", "安福县")),
+        # a source line naming a city's paper counts less than the county in the lead
+        (None, ["来源：玉林日报"], "陆川县持续整顿软弱涣散村党组织，今年已整顿转化15个。", ("广西壮族自治区", "玉林市", "陆川县")),
+        # a province's report, 全省
+        (None, [], "黑龙江省委组织部部署开展村党组织书记集中轮训，全省培训村党组织书记8900余名。", ("黑龙江省", None, None)),
+        # a county in Sichuan written short in the lead, then full
+        (None, [], "苍溪坚持抓党建促乡村振兴。苍溪县今年选派第一书记170名，实现重点村全覆盖。", ("四川省", "广元市", "苍溪县")),
+        # a county that sends cadres to study elsewhere stays the place
+        (None, [], "宁陕县组织30名村党组织书记赴浙江安吉、江苏华西村考察学习。", ("陕西省", "安康市", "宁陕县")),
+        # a training held at a university in another province does not move the place
+        (None, [], "乌兰察布市委组织部在浙江大学举办村党组织书记能力提升培训班，全市100名书记参训。", ("内蒙古自治区", "乌兰察布市", None)),
+        # a Beijing district (a municipality: no city)
+        (None, [], "近日，密云区召开村党组织书记工作例会，部署软弱涣散村党组织整顿。", ("北京市", None, "密云区")),
+        # a Tianjin district
+        (None, [], "天津市蓟州区扎实推进村级组织换届，全区949个村全部完成。", ("天津市", None, "蓟州区")),
+        # navigation words before the article that look like place names are no place
+        (None, ["首页 平安建设 美丽乡村 党建动态"], "临泉县全面推行村干部坐班值班制度，全县实现村级便民服务全覆盖。", ("安徽省", "阜阳市", "临泉县")),
+        # a township named together with its county
+        (None, [], "和政县新庄乡持续加强村级阵地建设，新建村级活动场所3处。", ("甘肃省", "临夏回族自治州", "和政县")),
+        # a Hainan county administered by the province has no city
+        (None, [], "琼中黎族苗族自治县选派第一书记98名，驻村帮扶实现全覆盖。", ("海南省", None, "琼中黎族苗族自治县")),
+        # a report naming its county once in the lead and 全县 after, with a neighbouring county met in passing
+        (None, [], "汝城县深入开展“五星支部”创建。全县已评定五星支部56个。与宜章县交界的村也纷纷参与。", ("湖南省", "郴州市", "汝城县")),
+        # a Guizhou county in a dateline
+        (None, [], "本报讯（记者 王明）湄潭县扎实推进农村党员积分管理，全县党员积分管理覆盖率达100%。", ("贵州省", "遵义市", "湄潭县")),
+        # a city report naming its districts and counties in a list stays at the city
+        (None, [], "赣州市全面推进村级党组织标准化建设，章贡区、南康区、赣县区、信丰县等地进展较快。全市累计建成示范点300个。", ("江西省", "赣州市", None)),
+        # a national news item naming provinces in a list is about no place
+        (None, [], "中组部近日召开座谈会，河北、山西、吉林、江苏、浙江等省的组织部门负责同志交流了经验。", (None, None, None)),
+        # a Jilin county written in full in a source line
+        (None, ["来源：中共抚松县委组织部"], "近日，全县召开村党组织书记培训会，参训书记189名。", ("吉林省", "白山市", "抚松县")),
     ],
 )
 def test_the_place_an_article_is_about(title, meta, body, expected):
