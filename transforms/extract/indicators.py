@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: its first characters
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -163,18 +164,61 @@ def _fits(ind: Indicator, figure: Figure) -> bool:
     return not ind.expected_unit or ind.expected_unit == figure.unit
 
 
+def _first_chars(items) -> set[str] | None:
+    """The characters any match of a parsed pattern starts with, or None when they are not known (any character, or
+    a pattern that may match nothing)."""
+    known: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: the next item starts the match
+            continue
+        if op is sre.LITERAL:
+            return known | {chr(av)}
+        if op is sre.IN:
+            if any(iop not in (sre.LITERAL, sre.RANGE) or (iop is sre.RANGE and iav[1] - iav[0] > 4096) for iop, iav in av):
+                return None
+            return known | {chr(x) for iop, iav in av for x in ([iav] if iop is sre.LITERAL else range(iav[0], iav[1] + 1))}
+        if op is sre.SUBPATTERN:
+            inner = _first_chars(av[-1])
+            return None if inner is None else known | inner
+        if op is sre.BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            return None if any(b is None for b in branches) else known.union(*branches)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            least, _, item = av
+            inner = _first_chars(item)
+            if inner is None:
+                return None
+            known |= inner
+            if least >= 1:
+                return known
+            continue
+        return None
+    return None
+
+
+@lru_cache(maxsize=None)
+def _starts(code: str) -> frozenset[str] | None:
+    """What an indicator's matches start with: a sentence holding none of these characters is not searched for it."""
+    found = _first_chars(sre_parser.parse(_by_code(code).pattern.pattern))
+    return None if found is None else frozenset(found)
+
+
 def _tier_bests(
     text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
 ) -> list[tuple[Indicator, float]]:
     """Per tier matched in the sentence, its best indicator and score, narrowest tier first."""
     clause_end = figure.clause_start + len(figure.evidence)
+    if (sentence := found.get((s_start, s_end))) is None:
+        sentence = found[(s_start, s_end)] = {}
+    chars = None
     bests = []
     for tier in _candidates(_figure_class(figure), figure.unit):
         best, best_score = None, 0.0
         for ind in tier:
-            key = (s_start, s_end, ind.code)
-            if (matches := found.get(key)) is None:
-                matches = found[key] = [
+            if (matches := sentence.get(ind.code)) is None:
+                chars = chars or frozenset(text[s_start:s_end])
+                starts = _starts(ind.code)
+                matches = sentence[ind.code] = [] if starts is not None and starts.isdisjoint(chars) else [
                     (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
                 ]
             if not matches:
@@ -231,8 +275,8 @@ def _part_of(text: str, figure: Figure, s_start: int, done: list[Figure]) -> Fig
 
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
-    # Figures of one sentence share its pattern matches (keyed by sentence and indicator code, or "trained"): most
-    # sentences hold several figures.
+    # Figures of one sentence share its pattern matches (by sentence, then indicator code; or by sentence and
+    # "trained"): most sentences hold several figures.
     found: dict[tuple[int, int, str], list[Match]] = {}
     done: list[Figure] = []
     for figure in figures:
