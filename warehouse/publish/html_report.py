@@ -21,7 +21,7 @@ import vl_convert
 
 # Chart text stays as SVG <text>, so the browser picks the first CJK font the reader's system has.
 FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-NO_DATA = '<p class="no-data">暂无数据 (no data)</p>'
+NO_DATA = '<p class="no-data">暂无数据</p>'
 PLACE = "coalesce(nullif(concat_ws(' ', province, coalesce(county, city)), ''), '未知地区')"
 # A panel cell's period as a column label: 2023 (a year), 2021–2023 累计 (a span), 2023 存量 (a level at a point).
 PERIOD = """concat(

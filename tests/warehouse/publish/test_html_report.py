@@ -169,7 +169,7 @@ def test_empty_warehouse_gives_a_page_saying_no_data(page, tmp_path):
     expect(page.locator('[data-key="documents"] dd')).to_have_text("0")
     expect(page.locator('[data-key="last-run"] dd')).to_have_text("—")
     expect(page.locator(".no-data")).to_have_count(5)  # three charts, the panel and the table
-    expect(page.locator(".no-data").first).to_contain_text("no data")
+    expect(page.locator(".no-data").first).to_have_text("暂无数据")
     assert page.locator("svg").count() == 0
 
 
