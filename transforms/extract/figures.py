@@ -32,7 +32,7 @@ _ROUND = ("百", "千", "万", "亿")
 # Up to two spaces may stand between a number and its unit ("296 个村", "1 亿元"), as pages set them.
 _SPACES = re.compile(r" {1,2}")
 # 年 and 点 are units only in these company: a duration (连续3年, 为期2年, 满15年) and points made (三点意见).
-_DURATION_CUE = re.compile(r"(?:连续|为期|满|历时|问效|利用|长达|用了|坚持)$")
+_DURATION_CUE = re.compile(r"(?:连续|为期|满|历时|问效|利用|长达|用了|坚持|任期为?)$")
 _FLOORS_CUE = re.compile(r"(?:共|设计|建|盖|高)$")
 _POINTS_OF = re.compile(r"意见|要求|建议|希望|体会|做法|经验|举措|措施")
 # A count whose noun is its measure: 5省 and 两村 count places (个); 1555万余选民 counts people (人), when a 万 or 亿 says
@@ -107,8 +107,11 @@ def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:
     end = m.end()
     multiplier, approximate = 1.0, False
     if m.group("ar"):
+        spaced = _SPACES.match(text, end)
         if (mm := _MULT.match(text, end)) and not match_unit(text, end):
             multiplier, end = MULTIPLIERS[mm.group()], mm.end()
+        elif spaced and (mm := _MULT.match(text, spaced.end())) and not match_unit(text, spaced.end()):
+            multiplier, end = MULTIPLIERS[mm.group()], mm.end()  # 367.7 万个, as pages set it
         if ma := _APPROX_INFIX.match(text, end):
             approximate, end = True, ma.end()
             if multiplier == 1.0 and (mm := _MULT.match(text, end)):
@@ -275,7 +278,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if written == "个" and (_TIME_AFTER_GE.match(text, end) or _FRACTION.match(text, end)):
             continue
-        if written == "年" and (low is not None or not _DURATION_CUE.search(text, max(0, start - 4), start)):
+        # A span of years after such a cue (任期1至3年) is a duration too; 2019至2021年 never is.
+        if written == "年" and (not _DURATION_CUE.search(text, max(0, start - 4), start) or (low is not None and high >= 100)):
             continue
         if written == "点" and not _POINTS_OF.match(text, end):
             continue
