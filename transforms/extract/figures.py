@@ -32,6 +32,8 @@ _ROUND = ("百", "千", "万", "亿")
 # Up to two spaces may stand between a number and its unit ("296 个村", "1 亿元"), as pages set them.
 _SPACES = re.compile(r" {1,2}")
 # 年 and 点 are units only in these company: a duration (连续3年, 为期2年, 满15年) and points made (三点意见).
+# Units of time a trailing 半 adds half of (为期两天半 is 2.5 days).
+_HALVED = ("天", "年", "小时")
 _DURATION_CUE = re.compile(r"(?:连续|为期|满|历时|问效|利用|长达|用了|坚持|任期为?)$")
 _FLOORS_CUE = re.compile(r"(?:共|设计|建|盖|高)$")
 _POINTS_OF = re.compile(r"意见|要求|建议|希望|体会|做法|经验|举措|措施")
@@ -274,7 +276,8 @@ def find_figures(text: str) -> list[Figure]:
             written, (unit, kind) = "", counted
         # The bare 一 of an indefinite article (一支队伍, 一批人才), but one person named as assigned (安排一名) counts, and so
         # does a month's duration (利用一个月时间).
-        if m.group("cn") and m.group() == "一" and multiplier == 1.0 and low is None and written not in ("名", "个月"):
+        if (m.group("cn") and m.group() == "一" and multiplier == 1.0 and low is None and written not in ("名", "个月")
+                and not (written in _HALVED and text.startswith("半", end))):
             continue
         if written == "个" and (_TIME_AFTER_GE.match(text, end) or _FRACTION.match(text, end)):
             continue
@@ -287,6 +290,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         factor = (scale(written) if written else 1.0) * multiplier
         value *= factor
+        if written in _HALVED and low is None and text.startswith("半", end):  # 两天半, 一年半
+            value, end = value + 0.5, end + 1
         if low is not None and written:
             low, high = low * scale(written), high * scale(written)
         if ms := _APPROX_SUFFIX.match(text, end):
