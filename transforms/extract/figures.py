@@ -43,7 +43,7 @@ _PLACE_NOUN = re.compile(r"省(?![委直级会份内外长])|镇(?![党政长委
 _PEOPLE_NOUN = re.compile(r"选民|农民|党员|群众|村民|居民|人口")
 # 三个三分之一: a rotation rule's name, not a share.
 _FRACTION_NAME = re.compile(r"个$")
-_APPROX_PREFIX = re.compile(r"(?:近|约|约为|约有|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎|不足|不到|低于|突破了?)$")
+_APPROX_PREFIX = re.compile(r"(?:近|约|约为|约有|约占|大约|将近|接近|超过|超|逾|不少于|不低于|至少|多达|近乎|不足|不到|低于|突破了?)$")
 _DIRECTION = re.compile(
     r"(?:同比|环比|较上年|较去年|比上年|比去年)?(?P<verb>增长|增加|提高|提升|上升|增幅为?|增幅达|扩大|下降|降低|减少|缩短|缩减|下滑|回落|降幅为?)(?:了|达到?)?$"
 )
@@ -68,6 +68,8 @@ _LEADING_TIME = re.compile(r"^(?:近\S{1,2}年来?|近年来|去年|今年|\d{4}
 _LEADING_DE = re.compile(r"^(?:的|以上的|左右的|余的|多的)")
 _LEADING_COUNTS = re.compile(rf"^(?:[\d.]+[{CHINESE_NUMERAL_CHARS}]?[项条个名人期支户所家]+)+")
 _HAN_START = re.compile(f"[{HAN}]")
+# 约占 hedges the share it introduces, after the whole it is a share of (约占全县党员总数的31.5%).
+_SHARE_HEDGE = re.compile(r"约占[^，。；,;！？!?\d]{0,10}$")
 _TRAILING_QUALIFIERS = re.compile(r"(?:近|约|大约|将近|超过|逾|不少于|不低于|至少|不足|不到|低于|突破了?|达到?|共计?|累计|总计|合计|分别|均|为|有)+$")
 _GLUED_BEFORE = re.compile(r"[A-Za-z+.#/]")
 _GLUED_AFTER = re.compile(r"[A-Za-z+]")
@@ -297,7 +299,7 @@ def find_figures(text: str) -> list[Figure]:
         if ms := _APPROX_SUFFIX.match(text, end):
             approximate, end = True, ms.end()
         prefix = text[max(0, start - 6) : start]
-        if _APPROX_PREFIX.search(prefix):
+        if _APPROX_PREFIX.search(prefix) or _SHARE_HEDGE.search(text, max(0, start - 14), start):
             approximate = True
         elif figures and figures[-1].end == start and chain_approx:
             approximate = True
