@@ -66,7 +66,11 @@ def _skip_teardown() -> None:
         os._exit(_exit_code[0])
 
 
+_signalled: list[int] = []
+
+
 def _terminated(signum: int, frame) -> None:
+    _signalled.append(signum)
     raise SystemExit(128 + signum)
 
 
@@ -80,6 +84,16 @@ def entry() -> None:
     try:
         main()
     except SystemExit as exc:
+        if _signalled:
+            _exit_code.append(128 + _signalled[0])
+            raise SystemExit(128 + _signalled[0]) from None
         if exc.code is None or isinstance(exc.code, int):
             _exit_code.append(exc.code or 0)
         raise
+    except BaseException:
+        if not _signalled:
+            raise
+        # The signal's SystemExit was caught on the way and turned into another error (an import's fallback reads it as
+        # ImportError): the command was still stopped by the signal, and says so by its exit code alone.
+        _exit_code.append(128 + _signalled[0])
+        raise SystemExit(128 + _signalled[0]) from None

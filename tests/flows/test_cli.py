@@ -76,3 +76,23 @@ def test_the_console_script_keeps_exit_code_and_output_when_it_skips_teardown(se
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == code
     assert getattr(done, stream).startswith(expected)
+
+
+def test_a_termination_signal_swallowed_on_the_way_still_ends_the_command_with_its_code():
+    """SIGTERM raises SystemExit wherever the command is; a library that catches it and raises something else (an
+    import's fallback reading it as ImportError, as opencc's did) must not turn the stop into a traceback and exit 1."""
+    import subprocess
+    import sys
+
+    script = (
+        "import flows.cli as cli\n"
+        "def swallowing():\n"
+        "    try:\n"
+        "        cli._terminated(15, None)\n"
+        "    except SystemExit:\n"
+        "        raise ImportError('opencc_clib not found')\n"
+        "cli.main = swallowing\n"
+        "cli.entry()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 128 + 15 and "Traceback" not in done.stderr, done.stderr
