@@ -120,6 +120,8 @@ def _amount(text: str, pos: int) -> tuple[float, float, bool, int] | None:
             approximate, end = True, ma.end()
             if multiplier == 1.0 and (mm := _MULT.match(text, end)):
                 multiplier, end = MULTIPLIERS[mm.group()], mm.end()
+                if again := _APPROX_INFIX.match(text, end):  # 400余万余元: the hedge written twice
+                    end = again.end()
     elif ma := _APPROX_INFIX.match(text, end):
         approximate, end = True, ma.end()
         if mm := _MULT.match(text, end):
