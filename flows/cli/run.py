@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import click
-import psutil
 
 from flows.cli.common import fail, warehouse_option
 from flows.cli.output import as_json, run_summary
@@ -34,6 +33,8 @@ def run(
     segmenter: str | None, rehash: bool,
 ) -> None:
     """Run the ETL flow over SOURCE into the warehouse and print a summary."""
+    import psutil
+
     from flows.run import run_flow
     from flows.runtime.progress import bars_on_terminal
     from transforms.errors import PipelineError

@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager
 
 _bars = None
-_lines: dict | None = None  # off a terminal: {"started": monotonic time, "done": {stage: items}}
+_lines: dict | None = None  # off a terminal: {"started": monotonic time, "validated": files}
 
 
 @contextmanager
@@ -19,7 +19,7 @@ def bars_on_terminal():
     """Show progress bars while the block runs, if stderr is a terminal."""
     global _bars, _lines
     if not sys.stderr.isatty():
-        _lines = {"started": time.monotonic(), "done": {}}
+        _lines = {"started": time.monotonic(), "validated": 0}
         try:
             yield
         finally:
@@ -41,10 +41,10 @@ def bars_on_terminal():
 def advance(stage: str, done: int, total: int) -> None:
     """Record that `done` more of `total` items went through `stage`."""
     if _lines is not None:
-        done_so_far = _lines["done"][stage] = _lines["done"].get(stage, 0) + done
         if stage == "validate":  # once per slice
+            _lines["validated"] += done
             seconds = time.monotonic() - _lines["started"]
-            print(f"progress: {done_so_far} of {total} files read, cleaned, extracted and validated ({seconds:.0f} s)", file=sys.stderr, flush=True)
+            print(f"progress: {_lines['validated']} of {total} files read, cleaned, extracted and validated ({seconds:.0f} s)", file=sys.stderr, flush=True)
         return
     if _bars is None:
         return

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from transforms.extract.context import describe
 from transforms.extract.figures import find_figures
 from transforms.extract.indicators import assign
 from transforms.extract.initiatives import find_initiatives
 from transforms.extract.keywords import keywords
-from transforms.extract.context import describe
 from transforms.extract.metadata import extract_metadata
 from transforms.extract.places import resolve_place
 from transforms.extract.segmenters import DEFAULT, segment

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
-from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: its first characters
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: its first characters
 
 from transforms.extract.clauses import SENTENCE_BREAK, clause_span
 from transforms.records import Figure
@@ -88,6 +88,9 @@ _UNIT_BONUS = 1.0
 _NAMED = 4.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
+# A document's matches, shared by the figures of a sentence: (sentence start, end) -> {indicator code: matches}, and
+# (sentence start, end, "trained") -> the training clauses.
+Found = dict[tuple, dict[str, list[Match]] | list[Match]]
 
 # The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
 # training, whatever else names them.
@@ -137,7 +140,7 @@ def _by_code(code: str) -> Indicator:
 
 
 def _trained(
-    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+    text: str, figure: Figure, s_start: int, s_end: int, found: Found
 ) -> Indicator | None:
     """The training indicator of a count its sentence says was trained, else None."""
     if figure.kind != "count":
@@ -204,7 +207,7 @@ def _starts(code: str) -> frozenset[str] | None:
 
 
 def _tier_bests(
-    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+    text: str, figure: Figure, s_start: int, s_end: int, found: Found
 ) -> list[tuple[Indicator, float]]:
     """Per tier matched in the sentence, its best indicator and score, narrowest tier first."""
     clause_end = figure.clause_start + len(figure.evidence)
@@ -234,7 +237,7 @@ def _tier_bests(
 
 
 def _by_tiers(
-    text: str, figure: Figure, s_start: int, s_end: int, found: dict[tuple[int, int, str], list[Match]]
+    text: str, figure: Figure, s_start: int, s_end: int, found: Found
 ) -> Indicator | None:
     """The indicator whose pattern scores best near the figure, from the narrowest tier matched near it.
 
@@ -275,9 +278,7 @@ def _part_of(text: str, figure: Figure, s_start: int, done: list[Figure]) -> Fig
 
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
-    # Figures of one sentence share its pattern matches (by sentence, then indicator code; or by sentence and
-    # "trained"): most sentences hold several figures.
-    found: dict[tuple[int, int, str], list[Match]] = {}
+    found: Found = {}  # most sentences hold several figures
     done: list[Figure] = []
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import re
 
@@ -55,6 +56,12 @@ def _opens_word(text: str, start: int) -> bool:
     return start == 0 or not is_han(text[start - 1])
 
 
+@lru_cache(maxsize=4)
+def _names(text: str) -> tuple[tuple[int, str], ...]:
+    """The gazetteer names in a text, found once: the document's place and its figures' places read the same body."""
+    return tuple(find_names(text))
+
+
 def _is_word(text: str, start: int, name: str) -> bool:
     """Whether the name stands as a word of its own there (走进彭水各个乡镇), as the segmenter cuts the words around it."""
     if _opens_word(text, start) and not is_han(text[start + len(name) : start + len(name) + 1] or "x"):
@@ -75,7 +82,7 @@ def _mentions(text: str, weight: float, in_title: bool, body: bool = False) -> l
     found = []
     index, table, ordinary = name_index(), regions(), ordinary_short_names()
     lead_end = (m.end() if (m := _SENTENCE_END.search(text)) else len(text)) if body else 0
-    names = list(find_names(text))
+    names = _names(text)
     recurring = Counter(name for _, name in names)
     for start, name in names:
         candidates = []
@@ -186,10 +193,10 @@ def resolve_place(title: str | None, metadata_lines: list[str], body: str) -> Pl
 def figure_places(text: str, spans: list[tuple[int, int]], doc_adcode: str | None) -> list[str | None]:
     """For each (sentence start, figure start), the adcode of the place the sentence names before the figure
     (应县选派12名) when it lies within the document's place (or, in a document with none, the name is unambiguous);
-    else the document's adcode. The text is searched for names once."""
+    else the document's adcode."""
     index, everyday = name_index(), ordinary_short_names() | frequent_short_names()
     named: list[tuple[int, int, str]] = []  # start, end, adcode
-    for at, name in find_names(text):
+    for at, name in _names(text):
         if name in everyday:
             continue
         if doc_adcode is None:

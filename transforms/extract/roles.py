@@ -22,8 +22,7 @@ _SUMMABLE_KINDS = ("count", "money", "area", "production")
 _FROM = re.compile(r"(?:从|由)[^，。；,;\d]{0,8}$")
 _TO = re.compile(r"^[^，。；,;\d]{0,10}?(?:至|到|为)[^，。；,;\d]{0,6}$")
 _PER = re.compile(r"(?:每|人均|户均|村均|平均)[^，。；,;\d]{0,10}$")
-_PART_OF = re.compile(r"其中")
-_EACH_OF = re.compile(r"分别")
+_PARTS = re.compile(r"其中|分别")
 _SHARE_UNITS = ("%", "倍", "百分点")
 
 
@@ -38,12 +37,12 @@ def _before_after(text: str, figures: list[Figure]) -> dict[int, str]:
     return pairs
 
 
-def _total_before(text: str, figures: list[Figure], i: int, marker: re.Pattern) -> bool:
-    """Whether, in the figure's sentence, a marker (其中, 分别) stands before it after a figure in the same unit."""
+def _total_before(text: str, figures: list[Figure], i: int) -> bool:
+    """Whether, in the figure's sentence, 其中 or 分别 stands before it after a figure in the same unit."""
     figure = figures[i]
     s_start, _ = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)
     at = -1
-    for m in marker.finditer(text, s_start, figure.start):
+    for m in _PARTS.finditer(text, s_start, figure.start):  # the last one: a figure before an earlier one is before it too
         at = m.start()
     if at < 0:
         return False
@@ -76,7 +75,7 @@ def roles(text: str, figures: list[Figure]) -> list[str]:
             role = RATE
         elif _threshold(text, figures, i):
             role = THRESHOLD
-        elif _total_before(text, figures, i, _PART_OF) or _total_before(text, figures, i, _EACH_OF):
+        elif _total_before(text, figures, i):
             role = PART
         elif key in said:
             role = RESTATEMENT

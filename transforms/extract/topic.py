@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,13 +32,9 @@ def _genre_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=200_000)
-def token_weight(token: str) -> float:
-    """A genre word's weight, or for a longer token that holds some (the dictionary's 农村党员, 发展党员) the largest."""
+def _held_weight(token: str) -> float:
+    """For a token that is no genre word but holds some (the dictionary's 农村党员, 发展党员), the largest weight."""
     words = weights()
-    if token in words:
-        return words[token]
-    if len(token) < 3:
-        return 0.0
     return max((words[m.group()] for m in _genre_word().finditer(token)), default=0.0)
 
 
@@ -51,7 +47,8 @@ def topic_score(counts: Mapping[str, int], length: int) -> float:
     words = weights()
     exact = counts.keys() & words.keys()
     found = sum(words[token] * counts[token] for token in exact)
-    found += sum(token_weight(token) * n for token, n in counts.items() if len(token) > 2 and token not in exact)
+    # a genre word has two characters at least, so only a longer token can hold one and be something else
+    found += sum(_held_weight(token) * n for token, n in counts.items() if len(token) > 2 and token not in exact)
     return round(1000 * found / length, 3) if length else 0.0
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
