@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 CLAUSE_BREAK = ",，;；。!！?？\n:："
@@ -13,16 +14,22 @@ CLAUSE_REACH = 300
 
 
 @lru_cache(maxsize=None)
-def _break_patterns(breaks: str) -> tuple[re.Pattern, re.Pattern]:
-    """Patterns for the last break before a position (greedy up to it) and the first break after one."""
-    marks = "[" + re.escape(breaks) + "]"
-    return re.compile(f"(?s).*{marks}"), re.compile(marks)
+def _break_pattern(breaks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(breaks) + "]")
+
+
+@lru_cache(maxsize=16)
+def _breaks(text: str, breaks: str) -> list[int]:
+    """Where the text breaks, in order: found once per document, looked up for each of its figures."""
+    return [m.start() for m in _break_pattern(breaks).finditer(text)]
 
 
 def clause_span(text: str, start: int, end: int, breaks: str = CLAUSE_BREAK) -> tuple[int, int]:
     """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end], at most CLAUSE_REACH beyond it."""
     floor, ceiling = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)
-    last, first = _break_patterns(breaks)
-    left = last.match(text, floor, start)
-    right = first.search(text, end, ceiling)
-    return (left.end() if left else floor), (right.start() if right else ceiling)
+    at = _breaks(text, breaks)
+    before = bisect_left(at, start) - 1
+    after = bisect_left(at, end)
+    left = at[before] + 1 if before >= 0 and at[before] >= floor else floor
+    right = at[after] if after < len(at) and at[after] < ceiling else ceiling
+    return left, right

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: its first characters
 
 from transforms.extract.clauses import SENTENCE_BREAK, clause_span
+from transforms.extract.prefilter import Prefilter
 from transforms.records import Figure
 
 TAXONOMY_PATH = Path(__file__).parent / "reference" / "indicators.csv"
@@ -88,9 +88,9 @@ _UNIT_BONUS = 1.0
 _NAMED = 4.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
-# A document's matches, shared by the figures of a sentence: (sentence start, end) -> {indicator code: matches}, and
-# (sentence start, end, "trained") -> the training clauses.
-Found = dict[tuple, dict[str, list[Match]] | list[Match]]
+# A document's matches, shared by the figures of a sentence: (sentence start, end) -> (the indicators that may match
+# there, {indicator code: matches}), and (sentence start, end, "trained") -> the training clauses.
+Found = dict[tuple, tuple[list[str], dict[str, list[Match]]] | list[Match]]
 
 # The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
 # training, whatever else names them.
@@ -104,14 +104,16 @@ _TRAINED_AS = {"人": "TRAIN_PEOPLE", "人次": "TRAIN_PERSON_TIMES"}
 def _score(matches: list[Match], figure: Figure, clause_end: int) -> float:
     """Closeness of the pattern's nearest match to the figure, with a bonus inside its clause and its subject."""
     best = 0.0
-    for pos, end, words in matches:
-        distance = figure.start - end if pos < figure.start else pos - figure.end
-        score = 5.0 / (1 + max(distance, 0) / 10)
-        if figure.clause_start <= pos < clause_end:
+    start, end, clause_start, subject = figure.start, figure.end, figure.clause_start, figure.subject
+    for pos, match_end, words in matches:
+        distance = start - match_end if pos < start else pos - end
+        score = 5.0 / (1 + (distance if distance > 0 else 0) / 10)
+        if clause_start <= pos < clause_end:
             score += 2.0
-        if words in figure.subject:
+        if words in subject:
             score += 5.0
-        best = max(best, score)
+        if score > best:
+            best = score
     return best
 
 
@@ -146,7 +148,10 @@ def _trained(
     if figure.kind != "count":
         return None
     if (spans := found.get(key := (s_start, s_end, "trained"))) is None:
-        spans = found[key] = [(m.start(), m.end(), m.group()) for m in _TRAINED.finditer(text, s_start, s_end)]
+        # every clause it reads ends in 训; its leading repeat makes a search of a sentence without one slow
+        spans = found[key] = [] if "训" not in text[s_start:s_end] else [
+            (m.start(), m.end(), m.group()) for m in _TRAINED.finditer(text, s_start, s_end)
+        ]
     if any(start < figure.start and figure.end < end for start, end, _ in spans):
         return _by_code(_TRAINED_AS.get(figure.unit, "TRAIN_OTHER"))
     return None
@@ -167,43 +172,15 @@ def _fits(ind: Indicator, figure: Figure) -> bool:
     return not ind.expected_unit or ind.expected_unit == figure.unit
 
 
-def _first_chars(items) -> set[str] | None:
-    """The characters any match of a parsed pattern starts with, or None when they are not known (any character, or
-    a pattern that may match nothing)."""
-    known: set[str] = set()
-    for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: the next item starts the match
-            continue
-        if op is sre.LITERAL:
-            return known | {chr(av)}
-        if op is sre.IN:
-            if any(iop not in (sre.LITERAL, sre.RANGE) or (iop is sre.RANGE and iav[1] - iav[0] > 4096) for iop, iav in av):
-                return None
-            return known | {chr(x) for iop, iav in av for x in ([iav] if iop is sre.LITERAL else range(iav[0], iav[1] + 1))}
-        if op is sre.SUBPATTERN:
-            inner = _first_chars(av[-1])
-            return None if inner is None else known | inner
-        if op is sre.BRANCH:
-            branches = [_first_chars(branch) for branch in av[1]]
-            return None if any(b is None for b in branches) else known.union(*branches)
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            least, _, item = av
-            inner = _first_chars(item)
-            if inner is None:
-                return None
-            known |= inner
-            if least >= 1:
-                return known
-            continue
-        return None
-    return None
+@lru_cache(maxsize=1)
+def _prefilter() -> Prefilter:
+    return Prefilter((ind.code, ind.pattern) for ind in taxonomy() if ind.pattern is not None)
 
 
 @lru_cache(maxsize=None)
-def _starts(code: str) -> frozenset[str] | None:
-    """What an indicator's matches start with: a sentence holding none of these characters is not searched for it."""
-    found = _first_chars(sre_parser.parse(_by_code(code).pattern.pattern))
-    return None if found is None else frozenset(found)
+def _tier_of(figure_class: str, unit: str) -> dict[str, int]:
+    """The tier index, among the figure's candidate tiers, of each indicator it may take."""
+    return {ind.code: i for i, tier in enumerate(_candidates(figure_class, unit)) for ind in tier}
 
 
 def _tier_bests(
@@ -212,28 +189,26 @@ def _tier_bests(
     """Per tier matched in the sentence, its best indicator and score, narrowest tier first."""
     clause_end = figure.clause_start + len(figure.evidence)
     if (sentence := found.get((s_start, s_end))) is None:
-        sentence = found[(s_start, s_end)] = {}
-    chars = None
-    bests = []
-    for tier in _candidates(_figure_class(figure), figure.unit):
-        best, best_score = None, 0.0
-        for ind in tier:
-            if (matches := sentence.get(ind.code)) is None:
-                chars = chars or frozenset(text[s_start:s_end])
-                starts = _starts(ind.code)
-                matches = sentence[ind.code] = [] if starts is not None and starts.isdisjoint(chars) else [
-                    (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
-                ]
-            if not matches:
-                continue
-            score = _score(matches, figure, clause_end)
-            if ind.expected_unit:
-                score += _UNIT_BONUS if ind.expected_unit == figure.unit else -_UNIT_BONUS / 2
-            if score > best_score:
-                best, best_score = ind, score
-        if best is not None:
-            bests.append((best, best_score))
-    return bests
+        sentence = found[(s_start, s_end)] = (_prefilter().keys(text[s_start:s_end]), {})
+    possible, matches_of = sentence
+    tier_of = _tier_of(_figure_class(figure), figure.unit)
+    bests: dict[int, tuple[Indicator, float]] = {}
+    for code in possible:
+        if (tier := tier_of.get(code)) is None:
+            continue
+        ind = _by_code(code)
+        if (matches := matches_of.get(code)) is None:
+            matches = matches_of[code] = [
+                (m.start(), m.end(), m.group()) for m in ind.pattern.finditer(text, s_start, s_end) if m.group()
+            ]
+        if not matches:
+            continue
+        score = _score(matches, figure, clause_end)
+        if ind.expected_unit:
+            score += _UNIT_BONUS if ind.expected_unit == figure.unit else -_UNIT_BONUS / 2
+        if score > 0.0 and (tier not in bests or score > bests[tier][1]):
+            bests[tier] = (ind, score)
+    return [bests[tier] for tier in sorted(bests)]
 
 
 def _by_tiers(

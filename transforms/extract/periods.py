@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.extract.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span
+from transforms.extract.clauses import CLAUSE_BREAK, CLAUSE_REACH, SENTENCE_BREAK, clause_span
 
 STOCK, FLOW, CUMULATIVE, TARGET = "stock", "flow", "cumulative", "target"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -50,6 +50,8 @@ def _count(text: str) -> int | None:
 
 def _years(text: str, doc_year: int | None) -> tuple[int | None, int | None] | None:
     """The years a stretch of text names, nearest its end first: a range, a year, or a year relative to the document's."""
+    if "年" not in text:  # every way of naming a year does
+        return None
     found: list[tuple[int, tuple[int | None, int | None]]] = []
     for m in _YEAR_RANGE.finditer(text):
         found.append((m.end(), (int(m.group(1)), int(m.group(2)))))
@@ -100,7 +102,7 @@ def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
         or _years(text[end : scopes[0][1]], doc_year)
         or _years(text[scopes[1][0] : end], doc_year)
     )
-    if years is None:
+    if years is None and "年" in text[max(0, start - CLAUSE_REACH) : end]:
         p_start = clause_span(text, start, end, _PARAGRAPH_BREAK)[0]
         for m in _SENTENCE_OPEN.finditer(text, p_start, scopes[1][0]):
             if (opening := _OPENING_YEAR.match(text, m.end())) and (found := _years(opening.group(), doc_year)):

@@ -1,0 +1,123 @@
+"""Which of many regular expressions can match in a text, judged from the first two characters of their matches.
+
+A pattern is searched in a sentence only when the sentence holds one of the strings every match of the pattern starts
+with: one index lookup per character and pair of characters of the sentence replaces a search per pattern.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Iterable
+from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: how its matches start
+
+_DEPTH = 2
+# Past this many starts a pattern's starts are cut to their first character: the index stays small.
+_MAX_STARTS = 400
+# A character class wider than this ([^，。]) tells nothing about where a match starts.
+_MAX_CLASS = 256
+
+# A parse item's openings: (string, whether the item ended within it so that the next item may extend it).
+_Openings = set[tuple[str, bool]]
+
+
+def _class_chars(av) -> set[str] | None:
+    chars: set[str] = set()
+    for op, arg in av:
+        if op is sre.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre.RANGE and arg[1] - arg[0] < _MAX_CLASS:
+            chars.update(chr(x) for x in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= _MAX_CLASS else None
+
+
+def _item(op, av) -> _Openings | None:
+    """The openings of one parse item, None when they are not known."""
+    if op is sre.LITERAL:
+        return {(chr(av), True)}
+    if op is sre.IN:
+        chars = _class_chars(av)
+        return None if chars is None else {(c, True) for c in chars}
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is sre.BRANCH:
+        out: _Openings = set()
+        for branch in av[1]:
+            if (openings := _sequence(branch)) is None:
+                return None
+            out |= openings
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        least, most, item = av
+        if (inner := _sequence(item)) is None:
+            return None
+        if least == most == 1:
+            return inner
+        # How often the item repeats is not known here, so what follows it cannot extend an opening.
+        repeated = {(s, False) for s, _ in inner}
+        return repeated | {("", True)} if least == 0 else repeated
+    return None
+
+
+def _sequence(items) -> _Openings | None:
+    openings: _Openings = {("", True)}
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: the next item opens the match
+            continue
+        if not any(open_ and len(s) < _DEPTH for s, open_ in openings):
+            break
+        item = _item(op, av)
+        extended: _Openings = set()
+        for s, open_ in openings:
+            if not open_ or len(s) >= _DEPTH:
+                extended.add((s, open_))
+            elif item is None:
+                if not s:
+                    return None
+                extended.add((s, False))
+            else:
+                extended.update(((s + t)[:_DEPTH], more and len(s + t) < _DEPTH) for t, more in item)
+        openings = extended
+        if len(openings) > _MAX_STARTS:
+            openings = {(s[:1], False) for s, _ in openings}
+    return openings
+
+
+def starts(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings of one or two characters one of which begins every non-empty match; None when not known."""
+    openings = _sequence(sre_parser.parse(pattern.pattern, pattern.flags))
+    if openings is None or any(not s for s, _ in openings) or pattern.flags & re.IGNORECASE:
+        return None
+    return frozenset(s for s, _ in openings)
+
+
+class Prefilter:
+    """The keys of the patterns that may match in a text, in the order the patterns were given."""
+
+    def __init__(self, patterns: Iterable[tuple[str, re.Pattern]]):
+        self._keys: list[str] = []
+        self._always = 0  # one bit per pattern, in order
+        self._index: dict[str, int] = {}
+        for bit, (key, pattern) in enumerate(patterns):
+            self._keys.append(key)
+            if (found := starts(pattern)) is None:
+                self._always |= 1 << bit
+            else:
+                for start in found:
+                    self._index[start] = self._index.get(start, 0) | 1 << bit
+
+    def keys(self, text: str) -> list[str]:
+        grams = set(text)
+        grams.update(map(operator.add, text, text[1:]))
+        index = self._index
+        bits = self._always
+        for start in index.keys() & grams:
+            bits |= index[start]
+        found = []
+        while bits:
+            lowest = bits & -bits
+            found.append(self._keys[lowest.bit_length() - 1])
+            bits ^= lowest
+        return found
