@@ -4,11 +4,11 @@ from a number written there."""
 import math
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from strategies import FRAGMENTS, mutated_sentence
-from transforms.extract.figures import find_figures
+from transforms.extract.figures import _NUMBER, _next_number, find_figures
 from transforms.extract.numerals import parse_number
 
 text_strategy = st.one_of(
@@ -47,3 +47,11 @@ def test_figures_never_crash_and_point_into_the_text(text):
             assert math.isclose(f.value, (f.value_low + f.value_high) / 2)
         else:
             assert _comes_from(f.value, written), (f.value, f.number_text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_strategy, st.integers(0, 50))
+@example("全角数字１２３名，万余人", 0)  # any digit the pattern's \d takes, and a 万 that opens a number
+def test_the_number_scan_finds_what_the_number_pattern_finds(text, pos):
+    found, expected = _next_number(text, pos), _NUMBER.search(text, pos)
+    assert (found and found.span()) == (expected and expected.span())

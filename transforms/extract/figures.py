@@ -24,6 +24,9 @@ _NUMBER = re.compile(
     rf"|(?P<cn>[一二两三四五六七八九十百千〇零][{CHINESE_NUMERAL_CHARS}]*)"
     r"|(?P<large>[万亿](?=[余多]))"  # 惠及群众万余人
 )
+# What a number can open with. _NUMBER opens with alternatives, which the regex engine tries at every position of a
+# text; a class it scans for in one pass finds the places worth trying.
+_NUMBER_OPENS = re.compile(rf"[\d{CHINESE_NUMERAL_CHARS}]")
 _MULT = re.compile(r"千万|百万|十万|万亿|万|亿|千")
 _APPROX_INFIX = re.compile(r"余|多")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|-|~|～|至|到)\s*")
@@ -207,6 +210,15 @@ def _percent_figure(text: str, start: int, end: int, value: float) -> Figure:
     )
 
 
+def _next_number(text: str, pos: int) -> re.Match | None:
+    """The first number at or after pos: what _NUMBER.search finds."""
+    while opening := _NUMBER_OPENS.search(text, pos):
+        if m := _NUMBER.match(text, opening.start()):
+            return m
+        pos = opening.start() + 1
+    return None
+
+
 def find_figures(text: str) -> list[Figure]:
     """All figures in text, in order."""
     mask = _masked(text)
@@ -214,7 +226,7 @@ def find_figures(text: str) -> list[Figure]:
     pos = 0
     chain_approx = False
     while True:
-        m = _NUMBER.search(text, pos)
+        m = _next_number(text, pos)
         if not m:
             break
         start = m.start()
