@@ -70,3 +70,12 @@ def test_the_prefilter_skips_most_indicators_in_a_sentence():
 @given(st.one_of(mutated_sentence(), st.text(max_size=120)))
 def test_no_indicator_that_matches_is_dropped(text):
     assert _dropped(Prefilter(PATTERNS), text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(mutated_sentence(), st.data())
+def test_a_stretch_of_a_scanned_text_has_the_keys_of_the_stretch_alone(text, data):
+    prefilter = Prefilter(PATTERNS)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert prefilter.scan(text).keys(start, end) == prefilter.keys(text[start:end])

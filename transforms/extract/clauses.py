@@ -24,6 +24,8 @@ def _breaks(text: str, breaks: str) -> list[int]:
     return [m.start() for m in _break_pattern(breaks).finditer(text)]
 
 
+# Finding figures, choosing their indicators and reading their periods and roles each ask for the same figures' spans.
+@lru_cache(maxsize=1024)
 def clause_span(text: str, start: int, end: int, breaks: str = CLAUSE_BREAK) -> tuple[int, int]:
     """The clause (or, with SENTENCE_BREAK, the sentence) around text[start:end], at most CLAUSE_REACH beyond it."""
     floor, ceiling = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)

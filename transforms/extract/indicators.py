@@ -88,9 +88,17 @@ _UNIT_BONUS = 1.0
 _NAMED = 4.0
 
 Match = tuple[int, int, str]  # start and end in the whole text, matched words
-# A document's matches, shared by the figures of a sentence: (sentence start, end) -> (the indicators that may match
-# there, {indicator code: matches}), and (sentence start, end, "trained") -> the training clauses.
-Found = dict[tuple, tuple[list[str], dict[str, list[Match]]] | list[Match]]
+
+
+class Found:
+    """A document's matches, shared by the figures of a sentence (most sentences hold several): per sentence span, the
+    indicators that may match there and their matches so far, and the training clauses."""
+
+    def __init__(self, text: str):
+        self.scanned = _prefilter().scan(text)
+        self.sentences: dict[tuple[int, int], tuple[list[str], dict[str, list[Match]]]] = {}
+        self.trained: dict[tuple[int, int], list[Match]] = {}
+
 
 # The people or teams a clause says were trained ("对76支驻乡村工作队、236名驻乡村干部全覆盖培训") are counted for the
 # training, whatever else names them.
@@ -147,9 +155,9 @@ def _trained(
     """The training indicator of a count its sentence says was trained, else None."""
     if figure.kind != "count":
         return None
-    if (spans := found.get(key := (s_start, s_end, "trained"))) is None:
+    if (spans := found.trained.get(key := (s_start, s_end))) is None:
         # every clause it reads ends in 训; its leading repeat makes a search of a sentence without one slow
-        spans = found[key] = [] if "训" not in text[s_start:s_end] else [
+        spans = found.trained[key] = [] if "训" not in text[s_start:s_end] else [
             (m.start(), m.end(), m.group()) for m in _TRAINED.finditer(text, s_start, s_end)
         ]
     if any(start < figure.start and figure.end < end for start, end, _ in spans):
@@ -188,8 +196,8 @@ def _tier_bests(
 ) -> list[tuple[Indicator, float]]:
     """Per tier matched in the sentence, its best indicator and score, narrowest tier first."""
     clause_end = figure.clause_start + len(figure.evidence)
-    if (sentence := found.get((s_start, s_end))) is None:
-        sentence = found[(s_start, s_end)] = (_prefilter().keys(text[s_start:s_end]), {})
+    if (sentence := found.sentences.get(key := (s_start, s_end))) is None:
+        sentence = found.sentences[key] = (found.scanned.keys(s_start, s_end), {})
     possible, matches_of = sentence
     tier_of = _tier_of(_figure_class(figure), figure.unit)
     bests: dict[int, tuple[Indicator, float]] = {}
@@ -253,7 +261,9 @@ def _part_of(text: str, figure: Figure, s_start: int, done: list[Figure]) -> Fig
 
 def assign(text: str, figures: list[Figure]) -> None:
     """Set indicator_code and category on each figure, judging by the sentence around it."""
-    found: Found = {}  # most sentences hold several figures
+    if not figures:
+        return
+    found = Found(text)
     done: list[Figure] = []
     for figure in figures:
         s_start, s_end = clause_span(text, figure.start, figure.end, SENTENCE_BREAK)

@@ -1,15 +1,21 @@
 """Which of many regular expressions can match in a text, judged from the first two characters of their matches.
 
 A pattern is searched in a sentence only when the sentence holds one of the strings every match of the pattern starts
-with: one index lookup per character and pair of characters of the sentence replaces a search per pattern.
+with: one scan of the document for those strings replaces a search per pattern and sentence.
 """
 
 from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import reduce
 from re import _constants as sre, _parser as sre_parser  # the pattern's parse tree: how its matches start
+
+import numpy as np
+
+from transforms.chars import code_points
 
 _DEPTH = 2
 # Past this many starts a pattern's starts are cut to their first character: the index stays small.
@@ -93,31 +99,68 @@ def starts(pattern: re.Pattern) -> frozenset[str] | None:
     return frozenset(s for s, _ in openings)
 
 
+_SHIFT = np.uint64(21)  # a code point has 21 bits: two make one number
+
+
 class Prefilter:
-    """The keys of the patterns that may match in a text, in the order the patterns were given."""
+    """Which patterns may match in a stretch of a text, in the order the patterns were given.
+
+    A text is scanned once for every pair of characters that opens some pattern's matches (numpy over its code
+    points); a stretch of it is then answered from the pairs that fall inside.
+    """
 
     def __init__(self, patterns: Iterable[tuple[str, re.Pattern]]):
         self._keys: list[str] = []
         self._always = 0  # one bit per pattern, in order
-        self._index: dict[str, int] = {}
+        self._singles: dict[str, int] = {}
+        pairs: dict[int, int] = {}
         for bit, (key, pattern) in enumerate(patterns):
             self._keys.append(key)
             if (found := starts(pattern)) is None:
                 self._always |= 1 << bit
-            else:
-                for start in found:
-                    self._index[start] = self._index.get(start, 0) | 1 << bit
+            for start in found or ():
+                if len(start) == 1:
+                    self._singles[start] = self._singles.get(start, 0) | 1 << bit
+                else:
+                    code = ord(start[0]) << 21 | ord(start[1])
+                    pairs[code] = pairs.get(code, 0) | 1 << bit
+        self._pairs = np.array(sorted(pairs), dtype=np.uint64)
+        self._pair_bits = [pairs[code] for code in sorted(pairs)]
+
+    def scan(self, text: str) -> Scanned:
+        if not len(self._pairs):
+            return Scanned(self, text, [], [])
+        points = code_points(text).astype(np.uint64)
+        codes = (points[:-1] << _SHIFT) | points[1:]
+        found = np.minimum(np.searchsorted(self._pairs, codes), len(self._pairs) - 1)
+        at = np.flatnonzero(self._pairs[found] == codes)
+        return Scanned(self, text, at.tolist(), [self._pair_bits[i] for i in found[at].tolist()])
 
     def keys(self, text: str) -> list[str]:
-        grams = set(text)
-        grams.update(map(operator.add, text, text[1:]))
-        index = self._index
-        bits = self._always
-        for start in index.keys() & grams:
-            bits |= index[start]
+        return self.scan(text).keys(0, len(text))
+
+    def _bits(self, text: str, pair_bits: list[int]) -> int:
+        bits = reduce(operator.or_, pair_bits, self._always)
+        for char in self._singles.keys() & set(text):
+            bits |= self._singles[char]
+        return bits
+
+    def _named(self, bits: int) -> list[str]:
         found = []
         while bits:
             lowest = bits & -bits
             found.append(self._keys[lowest.bit_length() - 1])
             bits ^= lowest
         return found
+
+
+class Scanned:
+    """A text scanned by a prefilter: the patterns that may match in any stretch of it."""
+
+    def __init__(self, prefilter: Prefilter, text: str, at: list[int], bits: list[int]):
+        self._prefilter, self._text, self._at, self._bits = prefilter, text, at, bits
+
+    def keys(self, start: int, end: int) -> list[str]:
+        """The keys of the patterns that may match in text[start:end]."""
+        first, last = bisect_left(self._at, start), bisect_left(self._at, end - 1)
+        return self._prefilter._named(self._prefilter._bits(self._text[start:end], self._bits[first:last]))
