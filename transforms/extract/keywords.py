@@ -13,9 +13,10 @@ from transforms.chars import HAN
 
 _HAN_WORD = re.compile(f"^[{HAN}]{{2,}}$")
 # Words seen so far -> their IDF if they can be keywords, else None: a corpus repeats its vocabulary, and testing
-# each distinct word of an article again cost more than counting its tokens. Started afresh when full.
+# each distinct word of an article again cost more than counting its tokens. Emptied when full.
 _WEIGHTS: dict[str, float | None] = {}
 _WEIGHTS_MAX = 200_000
+_UNSEEN = object()
 _EXTRA_STOP = {"我们", "进一步", "不断", "全面", "深入", "积极", "切实", "持续", "推动", "推进", "加强", "坚持", "开展", "工作", "实现", "提升", "建设"}
 
 
@@ -43,14 +44,18 @@ def keywords(counts: Mapping[str, int], top: int = 20) -> list[tuple[str, float]
 
     Given the tokens counted, not the tokens: an article has a few hundred distinct words among its thousand-odd
     tokens, and the topic score reads the same counts."""
-    global _WEIGHTS
-    weights = _WEIGHTS  # never emptied under a batch that reads it: a full memo is replaced, not cleared
-    for word in counts.keys() - weights.keys():
-        weights[word] = _weight(word)
-    if len(weights) >= _WEIGHTS_MAX:
-        _WEIGHTS = {}
-    counted = [(n, weights[word], word) for word, n in counts.items() if weights[word] is not None]
-    total = sum(n for n, _, _ in counted) or 1
-    scored = heapq.nlargest(top, [(n / total * weight, word) for n, weight, word in counted])
+    counted = []
+    for word, n in counts.items():
+        # One lookup, not a test and then a lookup: a Dask worker may run batches in several threads, one of which may
+        # empty the memo in between.
+        weight = _WEIGHTS.get(word, _UNSEEN)
+        if weight is _UNSEEN:
+            if len(_WEIGHTS) >= _WEIGHTS_MAX:
+                _WEIGHTS.clear()
+            weight = _WEIGHTS[word] = _weight(word)
+        if weight is not None:
+            counted.append((word, n, weight))
+    total = sum(n for _, n, _ in counted) or 1
+    scored = heapq.nlargest(top, [(n / total * weight, word) for word, n, weight in counted])
     norm = sum(s for s, _ in scored) or 1.0
     return [(w, round(s / norm, 6)) for s, w in scored]
