@@ -27,6 +27,26 @@ def code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
+# Two characters as one number, for numpy to look pairs up in a sorted array: a code point has 21 bits.
+_PAIR_SHIFT = np.uint64(21)
+
+
+def pair_code(pair: str) -> int:
+    return ord(pair[0]) << 21 | ord(pair[1])
+
+
+def known_pairs(points: np.ndarray, codes: np.ndarray, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (all, or those in `at`) where a text's two characters are a pair among `codes` (sorted pair_code
+    numbers), and each one's index in `codes`."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    first, second = (points[:-1], points[1:]) if at is None else (points[at], points[at + 1])
+    pairs = (first.astype(np.uint64) << _PAIR_SHIFT) | second
+    found = np.minimum(np.searchsorted(codes, pairs), len(codes) - 1)
+    hit = codes[found] == pairs
+    return (np.flatnonzero(hit) if at is None else at[hit]), found[hit]
+
+
 def _han_mask(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The text's code points, and which are Han characters.
 

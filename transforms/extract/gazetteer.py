@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transforms.chars import code_points
+from transforms.chars import code_points, known_pairs, pair_code
 
 ADCODES_PATH = Path(__file__).parent / "reference" / "adcodes.csv"
 ORDINARY_WORDS_PATH = Path(__file__).parent / "reference" / "ordinary_short_names.txt"
@@ -105,7 +105,6 @@ def name_index() -> dict[str, list[tuple[str, bool]]]:
 
 
 _CODE_POINTS = 0x110000
-_SHIFT = np.uint64(21)  # code points have 21 bits: two make one number
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def _name_scan() -> _NameScan:
     opens, follows = np.zeros(_CODE_POINTS, dtype=bool), np.zeros(_CODE_POINTS, dtype=bool)
     opens[[ord(head[0]) for head in lengths]] = True
     follows[[ord(head[1]) for head in lengths]] = True
-    heads = np.sort(np.array([(ord(head[0]) << 21) | ord(head[1]) for head in lengths], dtype=np.uint64))
+    heads = np.sort(np.array([pair_code(head) for head in lengths], dtype=np.uint64))
     return _NameScan(opens, follows, heads, {head: sorted(ls, reverse=True) for head, ls in lengths.items()})
 
 
@@ -136,9 +135,7 @@ def _openings(text: str, scan: _NameScan) -> list[int]:
     come second (an eighth of all offsets in the bench corpus), then that pair among the names' first pairs."""
     points = code_points(text)
     at = np.flatnonzero(scan.opens[points[:-1]] & scan.follows[points[1:]])
-    pairs = (points[at].astype(np.uint64) << _SHIFT) | points[at + 1]
-    found = np.minimum(np.searchsorted(scan.heads, pairs), len(scan.heads) - 1)
-    return at[scan.heads[found] == pairs].tolist()
+    return known_pairs(points, scan.heads, at)[0].tolist()
 
 
 def find_names(text: str) -> Iterator[tuple[int, str]]:

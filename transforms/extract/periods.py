@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.extract.clauses import CLAUSE_BREAK, CLAUSE_REACH, SENTENCE_BREAK, clause_span
+from transforms.extract.clauses import CLAUSE_BREAK, SENTENCE_BREAK, clause_span
 
 STOCK, FLOW, CUMULATIVE, TARGET = "stock", "flow", "cumulative", "target"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -102,9 +102,10 @@ def period_of(text: str, start: int, end: int, doc_year: int | None) -> Period:
         or _years(text[end : scopes[0][1]], doc_year)
         or _years(text[scopes[1][0] : end], doc_year)
     )
-    if years is None and "年" in text[max(0, start - CLAUSE_REACH) : end]:
+    if years is None:
         p_start = clause_span(text, start, end, _PARAGRAPH_BREAK)[0]
-        for m in _SENTENCE_OPEN.finditer(text, p_start, scopes[1][0]):
+        openings = _SENTENCE_OPEN.finditer(text, p_start, scopes[1][0]) if "年" in text[p_start:end] else ()
+        for m in openings:  # no opening names a year without 年
             if (opening := _OPENING_YEAR.match(text, m.end())) and (found := _years(opening.group(), doc_year)):
                 years = found
     first, last = years or (doc_year, doc_year)

@@ -15,7 +15,7 @@ from re import _constants as sre, _parser as sre_parser  # the pattern's parse t
 
 import numpy as np
 
-from transforms.chars import code_points
+from transforms.chars import code_points, known_pairs, pair_code
 
 _DEPTH = 2
 # Past this many starts a pattern's starts are cut to their first character: the index stays small.
@@ -99,9 +99,6 @@ def starts(pattern: re.Pattern) -> frozenset[str] | None:
     return frozenset(s for s, _ in openings)
 
 
-_SHIFT = np.uint64(21)  # a code point has 21 bits: two make one number
-
-
 class Prefilter:
     """Which patterns may match in a stretch of a text, in the order the patterns were given.
 
@@ -122,19 +119,14 @@ class Prefilter:
                 if len(start) == 1:
                     self._singles[start] = self._singles.get(start, 0) | 1 << bit
                 else:
-                    code = ord(start[0]) << 21 | ord(start[1])
+                    code = pair_code(start)
                     pairs[code] = pairs.get(code, 0) | 1 << bit
         self._pairs = np.array(sorted(pairs), dtype=np.uint64)
         self._pair_bits = [pairs[code] for code in sorted(pairs)]
 
     def scan(self, text: str) -> Scanned:
-        if not len(self._pairs):
-            return Scanned(self, text, [], [])
-        points = code_points(text).astype(np.uint64)
-        codes = (points[:-1] << _SHIFT) | points[1:]
-        found = np.minimum(np.searchsorted(self._pairs, codes), len(self._pairs) - 1)
-        at = np.flatnonzero(self._pairs[found] == codes)
-        return Scanned(self, text, at.tolist(), [self._pair_bits[i] for i in found[at].tolist()])
+        at, found = known_pairs(code_points(text), self._pairs)
+        return Scanned(self, text, at.tolist(), [self._pair_bits[i] for i in found.tolist()])
 
     def keys(self, text: str) -> list[str]:
         return self.scan(text).keys(0, len(text))
